@@ -1,0 +1,55 @@
+//! The command line: `kith-node [run options]` or `kith-node <subcommand>`.
+
+/// The subcommands besides running the node.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Key management: generate, inspect and insert keys (session keys included).
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Writes a chain specification to stdout (`--raw` for the storage form nodes share).
+	#[deprecated(note = "use `export-chain-spec` instead")]
+	BuildSpec(sc_cli::BuildSpecCmd),
+
+	/// Exports the chain specification of the chain given with `--chain`.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Checks a block by re-executing it.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Exports blocks to a file.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Exports the state of a block as a chain specification.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Imports blocks from a file.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Deletes the whole chain database.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Reverts the chain by a number of blocks.
+	Revert(sc_cli::RevertCmd),
+
+	/// Prints information about the database.
+	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Runtime benchmarks (`benchmark pallet` writes the pallets' `weights.rs`).
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+}
+
+/// The node's command line.
+#[derive(Debug, clap::Parser)]
+pub struct Cli {
+	/// A subcommand; without one, the node runs.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	/// Options of running the node (`--dev`, `--chain`, `--validator`, `--base-path`, `--rpc-port`, ...).
+	#[clap(flatten)]
+	pub run: sc_cli::RunCmd,
+}

@@ -1,0 +1,216 @@
+//! # The Kith runtime
+//!
+//! Kith is a chain for social media with money in it. This crate is its state transition function,
+//! compiled twice: to wasm (the on-chain runtime the node executes, built by `substrate-wasm-builder`) and
+//! natively (for tests and for the node's types).
+//!
+//! ## Parameters
+//! - Native token **KITH**, 12 decimals: `1 KITH = 10^12` planck ([`UNIT`]).
+//! - SS58 address prefix [`SS58_PREFIX`] (4242): Kith addresses are distinct from Polkadot's and the generic
+//!   Substrate ones, so a key pasted into the wrong chain's wallet is caught.
+//! - 6 s blocks ([`MILLI_SECS_PER_BLOCK`]) of at most 2 s of compute ([`configs::MAXIMUM_BLOCK_WEIGHT`]).
+//! - Aura block production and GRANDPA finality.
+//!
+//! ## Layout
+//! - [`configs`]: the `Config` of every pallet, grouped by concern.
+//! - [`apis`]: the runtime APIs the node and clients call.
+//! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis presets.
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`-style macros need a higher recursion limit.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight};
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::{runtime_version, RuntimeVersion};
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// A block number.
+pub type BlockNumber = u32;
+/// The signature scheme of transactions: sr25519, ed25519 or ecdsa, tagged.
+pub type Signature = MultiSignature;
+/// An account is identified by the public key of its signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// An amount of KITH in its smallest unit (planck).
+pub type Balance = u128;
+/// The number of transactions an account has sent.
+pub type Nonce = u32;
+/// A hash of block or trie data.
+pub type Hash = sp_core::H256;
+
+/// One KITH, in planck.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// One thousandth of a KITH.
+pub const MILLI_UNIT: Balance = UNIT / 1_000;
+/// One millionth of a KITH.
+pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
+/// The number of decimals of KITH, as wallets display it.
+pub const TOKEN_DECIMALS: u8 = 12;
+/// The token's ticker, as wallets display it.
+pub const TOKEN_SYMBOL: &str = "KITH";
+/// The SS58 address prefix of Kith accounts.
+pub const SS58_PREFIX: u16 = 4242;
+/// An account holding less than this is removed from state (its dust is burned).
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// The average time between two blocks. Blocks come in slots of this length; changing it on a live chain
+/// would break block production.
+pub const MILLI_SECS_PER_BLOCK: u64 = 6_000;
+/// The length of an Aura slot.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+/// Blocks per minute.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+/// Blocks per hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks per day.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// The compute time one block may use: 2 s of a 6 s slot, leaving time to import and gossip it.
+pub const BLOCK_COMPUTE: Weight = Weight::from_parts(2 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+
+/// The version of this runtime. `spec_version` must grow with every change of behaviour that ships.
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("kith"),
+	impl_name: alloc::borrow::Cow::Borrowed("kith-node"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The version of the native runtime, as the node reports it.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// Types the node needs without knowing the runtime's call types: it stores and gossips opaque
+/// extrinsics and leaves their decoding to the runtime.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// An opaque block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// An opaque block.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+	impl_opaque_keys! {
+		/// The keys a validator registers to produce (Aura) and finalize (GRANDPA) blocks.
+		pub struct SessionKeys {
+			/// The block-production key.
+			pub aura: Aura,
+			/// The finality key.
+			pub grandpa: Grandpa,
+		}
+	}
+}
+
+/// The address format of calls: an account id, or an index, or raw bytes.
+pub type Address = MultiAddress<AccountId, ()>;
+/// The block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// The block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The checks and charges every signed transaction goes through, in order.
+pub type TxExtension = (
+	frame_system::AuthorizeCall<Runtime>,
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// An extrinsic as it travels: call, signer, signature and extension data.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// What a signer signs: the call, the extension data and what the extensions add implicitly.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run at the next runtime upgrade, besides the pallets' own.
+type Migrations = ();
+
+/// Dispatches blocks and extrinsics to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	/// The Kith runtime.
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	/// Accounts, blocks, events and the runtime code itself.
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	/// The time of the current block, set by its author.
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	/// Block production: who may author which slot.
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	/// Finality: the GRANDPA authority set.
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	/// KITH balances, holds and freezes.
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+
+	/// Transaction fees.
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	/// A superuser key, until governance takes over.
+	#[runtime::pallet_index(6)]
+	pub type Sudo = pallet_sudo;
+}

@@ -1,0 +1,17 @@
+# Sourced by the other scripts: shared paths and the build environment. Not meant to run on its own.
+# shellcheck shell=bash
+
+KITH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Builds live outside the work tree so that they survive a fresh clone on the same machine.
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/kith/target}
+export PATH="$HOME/.cargo/bin:$PATH"
+KITH_NODE_BIN="$CARGO_TARGET_DIR/debug/kith-node"
+# The toolchain `scripts/setup.sh` registers with rustup when rustup itself cannot build wasm.
+KITH_WASM_TOOLCHAIN=kith-wasm
+
+if rustup toolchain list 2>/dev/null | grep -q "^$KITH_WASM_TOOLCHAIN" && ! "$KITH_ROOT/scripts/setup.sh" --rustup-has-wasm; then
+  export WASM_BUILD_TOOLCHAIN=$KITH_WASM_TOOLCHAIN
+fi
+
+# Prints a line and runs a command, so that logs show what each step was.
+step() { printf '==> %s\n' "$*" >&2; "$@"; }

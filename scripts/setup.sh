@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Installs everything that building and testing Kith needs on a fresh Debian machine, and nothing that is
+# already in place. Idempotent and quiet when there is nothing to do.
+#
+# The wasm runtime needs a Rust compiler that can target wasm. If rustup has `wasm32v1-none`, or
+# `wasm32-unknown-unknown` with `rust-src`, that is used as is. Otherwise (rustup without a wasm target and no
+# way to download one) Debian's `rustc-web` is made into a wasm toolchain: its `core`/`alloc` are built for
+# `wasm32v1-none` from `rust-web-src`, installed as that target's library, `lld` serves as `rust-lld`, and the
+# result is registered with rustup as `kith-wasm` for substrate-wasm-builder (`WASM_BUILD_TOOLCHAIN`).
+#
+# `setup.sh --rustup-has-wasm` only answers (exit 0 or 1) whether rustup can already build wasm.
+set -euo pipefail
+
+rustup_has_wasm() {
+  local installed components
+  installed=$(rustup target list --installed 2>/dev/null || true)
+  grep -qx 'wasm32v1-none' <<<"$installed" && return 0
+  components=$(rustup component list --installed 2>/dev/null || true)
+  grep -qx 'wasm32-unknown-unknown' <<<"$installed" && grep -q '^rust-src' <<<"$components"
+}
+if [ "${1:-}" = "--rustup-has-wasm" ]; then rustup_has_wasm; exit; fi
+
+export PATH="$HOME/.cargo/bin:$PATH"
+WASM_TOOLCHAIN=kith-wasm
+DEB_RUSTC=/usr/bin/rustc
+DEB_CARGO=/usr/bin/cargo
+
+# Installs the Debian packages given that are not installed yet.
+apt_install() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+if ! command -v cargo >/dev/null || ! command -v rustup >/dev/null; then
+  echo "setup: rustup and cargo are needed (https://rustup.rs); none found on PATH" >&2
+  exit 1
+fi
+
+# litep2p's build script compiles protobuf definitions.
+apt_install protobuf-compiler git ca-certificates
+
+rustup_has_wasm && exit 0
+
+apt_install rustc-web cargo-web rust-web-src lld-19
+
+sysroot=$($DEB_RUSTC --print sysroot)
+libdir="$sysroot/lib/rustlib/wasm32v1-none/lib"
+stamp="$libdir/.kith-stamp"
+want_stamp=$($DEB_RUSTC -vV)
+
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ]; then
+  echo "setup: building core and alloc for wasm32v1-none with $($DEB_RUSTC --version)" >&2
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  mkdir -p "$work/src"
+  printf '[package]\nname = "kith-wasm-sysroot"\nversion = "0.0.0"\nedition = "2021"\n[lib]\npath = "src/lib.rs"\n[profile.release]\npanic = "abort"\n' >"$work/Cargo.toml"
+  printf '#![no_std]\n' >"$work/src/lib.rs"
+  # The runtime's release profile uses LTO, which needs bitcode in every rlib it links.
+  (cd "$work" && RUSTC=$DEB_RUSTC RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C embed-bitcode=yes" CARGO_TARGET_DIR="$work/target" \
+    $DEB_CARGO build -q --release -Z build-std=core,alloc --target wasm32v1-none)
+  rm -rf "$libdir"
+  mkdir -p "$libdir"
+  find "$work/target/wasm32v1-none/release/deps" -name '*.rlib' ! -name 'libkith_wasm_sysroot-*' -exec cp {} "$libdir/" \;
+  printf '%s' "$want_stamp" >"$stamp"
+fi
+
+# rustc links wasm with `rust-lld -flavor wasm`, looked up in the host's rustlib bin folder.
+lld_link="$sysroot/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
+if [ ! -e "$lld_link" ]; then
+  mkdir -p "$(dirname "$lld_link")"
+  ln -sf /usr/lib/llvm-19/bin/lld "$lld_link"
+fi
+
+if ! rustup toolchain list | grep -q "^$WASM_TOOLCHAIN"; then
+  rustup toolchain link "$WASM_TOOLCHAIN" "$sysroot"
+fi
