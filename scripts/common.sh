@@ -15,3 +15,9 @@ fi
 
 # Prints a line and runs a command, so that logs show what each step was.
 step() { printf '==> %s\n' "$*" >&2; "$@"; }
+
+# Builds the node (and with it the wasm runtime) and every test, in one cargo invocation, so that later
+# `cargo test` runs and node starts reuse exactly these artifacts instead of building the runtime again.
+build_workspace() {
+  step cargo build --locked --workspace --all-targets
+}

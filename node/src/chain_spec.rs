@@ -18,9 +18,15 @@ fn properties() -> sc_service::Properties {
 }
 
 /// A chain spec of the runtime built into this node, from one of its genesis presets.
-fn from_preset(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	let wasm = WASM_BINARY.ok_or_else(|| {
-		"this node was built without the wasm runtime (SKIP_WASM_BUILD); rebuild it without".to_string()
+		"this node was built without the wasm runtime (SKIP_WASM_BUILD); rebuild it without"
+			.to_string()
 	})?;
 	Ok(ChainSpec::builder(wasm, None)
 		.with_name(name)

@@ -38,7 +38,9 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development()?),
 			"" | "local" => Box::new(chain_spec::local_testnet()?),
-			path => Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?),
+			path => {
+				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
+			},
 		})
 	}
 }
@@ -69,18 +71,18 @@ pub fn run() -> sc_cli::Result<()> {
 			let chain_spec = cli.load_spec(&cmd.chain)?;
 			cmd.run(chain_spec)
 		},
-		Some(Subcommand::CheckBlock(cmd)) => with_partial!(cli, cmd, |parts, config| {
-			cmd.run(parts.client, parts.import_queue)
-		}),
-		Some(Subcommand::ExportBlocks(cmd)) => with_partial!(cli, cmd, |parts, config| {
-			cmd.run(parts.client, config.database)
-		}),
-		Some(Subcommand::ExportState(cmd)) => with_partial!(cli, cmd, |parts, config| {
-			cmd.run(parts.client, config.chain_spec)
-		}),
-		Some(Subcommand::ImportBlocks(cmd)) => with_partial!(cli, cmd, |parts, config| {
-			cmd.run(parts.client, parts.import_queue)
-		}),
+		Some(Subcommand::CheckBlock(cmd)) => {
+			with_partial!(cli, cmd, |parts, config| { cmd.run(parts.client, parts.import_queue) })
+		},
+		Some(Subcommand::ExportBlocks(cmd)) => {
+			with_partial!(cli, cmd, |parts, config| { cmd.run(parts.client, config.database) })
+		},
+		Some(Subcommand::ExportState(cmd)) => {
+			with_partial!(cli, cmd, |parts, config| { cmd.run(parts.client, config.chain_spec) })
+		},
+		Some(Subcommand::ImportBlocks(cmd)) => {
+			with_partial!(cli, cmd, |parts, config| { cmd.run(parts.client, parts.import_queue) })
+		},
 		Some(Subcommand::PurgeChain(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.database))

@@ -17,10 +17,30 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Follows, Grandpa,
+	InherentDataExt, Nonce, Profiles, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
 	TransactionPayment, VERSION,
 };
+use kith_primitives::ProfileInfo;
+
+/// What clients see of `account`'s profile: `None` if it has neither a profile nor a handle.
+fn profile_info(account: AccountId) -> Option<ProfileInfo<AccountId>> {
+	let profile = pallet_profiles::Profiles::<Runtime>::get(&account);
+	let handle = pallet_profiles::HandleOf::<Runtime>::get(&account);
+	if profile.is_none() && handle.is_none() {
+		return None;
+	}
+	let (followers, following) = Follows::counts(&account);
+	Some(ProfileInfo {
+		handle: handle.map(|h| h.handle.into_inner()),
+		display_name: profile.as_ref().map(|p| p.display_name.to_vec()).unwrap_or_default(),
+		bio: profile.as_ref().map(|p| p.bio.to_vec()).unwrap_or_default(),
+		avatar: profile.and_then(|p| p.avatar).map(|a| a.into_inner()),
+		followers,
+		following,
+		account,
+	})
+}
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benches {
@@ -30,6 +50,8 @@ mod benches {
 		[pallet_balances, Balances]
 		[pallet_timestamp, Timestamp]
 		[pallet_sudo, Sudo]
+		[pallet_profiles, Profiles]
+		[pallet_follows, Follows]
 	);
 }
 
@@ -200,6 +222,28 @@ impl_runtime_apis! {
 
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl kith_primitives::SocialGraphApi<Block, AccountId> for Runtime {
+		fn followers(account: AccountId, start_after: Option<AccountId>, limit: u32) -> Vec<AccountId> {
+			Follows::followers(&account, start_after.as_ref(), limit)
+		}
+
+		fn following(account: AccountId, start_after: Option<AccountId>, limit: u32) -> Vec<AccountId> {
+			Follows::following(&account, start_after.as_ref(), limit)
+		}
+
+		fn is_following(follower: AccountId, followee: AccountId) -> bool {
+			Follows::is_following(&follower, &followee)
+		}
+
+		fn profile(account: AccountId) -> Option<ProfileInfo<AccountId>> {
+			profile_info(account)
+		}
+
+		fn profile_by_handle(handle: Vec<u8>) -> Option<ProfileInfo<AccountId>> {
+			Profiles::owner_of(&handle).and_then(profile_info)
 		}
 	}
 

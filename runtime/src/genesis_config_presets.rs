@@ -13,9 +13,28 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig,
-	SudoConfig, UNIT,
+	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, ProfilesConfig,
+	RuntimeGenesisConfig, SudoConfig, UNIT,
 };
+
+/// Handles nobody may claim from genesis on: names that would let an account pass for the chain itself.
+pub const RESERVED_HANDLES: &[&str] = &[
+	"admin",
+	"governance",
+	"help",
+	"kith",
+	"moderation",
+	"moderator",
+	"official",
+	"root",
+	"security",
+	"staff",
+	"sudo",
+	"support",
+	"system",
+	"team",
+	"validator",
+];
 
 /// What each endowed development account starts with: one million KITH.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
@@ -34,9 +53,15 @@ fn genesis(
 			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
 		grandpa: GrandpaConfig {
-			authorities: authorities.iter().map(|(_, grandpa)| (grandpa.clone(), 1)).collect::<Vec<_>>(),
+			authorities: authorities
+				.iter()
+				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		profiles: ProfilesConfig {
+			reserved: RESERVED_HANDLES.iter().map(|h| h.as_bytes().to_vec()).collect::<Vec<_>>(),
+		},
 	})
 }
 

@@ -24,6 +24,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
@@ -34,8 +36,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::{runtime_version, RuntimeVersion};
 
 pub use frame_system::Call as SystemCall;
@@ -100,12 +100,6 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	system_version: 1,
 };
 
-/// The version of the native runtime, as the node reports it.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
-
 /// Types the node needs without knowing the runtime's call types: it stores and gossips opaque
 /// extrinsics and leaves their decoding to the runtime.
 pub mod opaque {
@@ -168,6 +162,64 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
+/// Building signed transactions natively, for tests and tools written in Rust. Wallets do the same from
+/// the metadata.
+#[cfg(feature = "std")]
+pub mod signing {
+	use super::*;
+	use codec::Encode;
+	use sp_core::{sr25519, Pair};
+
+	/// The extension data of an immortal transaction with the given nonce and no tip.
+	pub fn tx_extension(nonce: Nonce) -> TxExtension {
+		(
+			frame_system::AuthorizeCall::new(),
+			frame_system::CheckNonZeroSender::new(),
+			frame_system::CheckSpecVersion::new(),
+			frame_system::CheckTxVersion::new(),
+			frame_system::CheckGenesis::new(),
+			frame_system::CheckEra::from(generic::Era::Immortal),
+			frame_system::CheckNonce::from(nonce),
+			frame_system::CheckWeight::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+			frame_system::WeightReclaim::new(),
+		)
+	}
+
+	/// Signs `call` as `signer` for the chain whose genesis block hash is `genesis_hash`: an immortal
+	/// transaction, valid for this runtime's spec and transaction versions.
+	pub fn sign(
+		call: RuntimeCall,
+		signer: &sr25519::Pair,
+		nonce: Nonce,
+		genesis_hash: Hash,
+	) -> UncheckedExtrinsic {
+		let extension = tx_extension(nonce);
+		// What the extensions add to the signed payload without sending it: spec and transaction
+		// version, the genesis hash, and (immortal era) the genesis hash again as the era's birth block.
+		let implicit = (
+			(),
+			(),
+			VERSION.spec_version,
+			VERSION.transaction_version,
+			genesis_hash,
+			genesis_hash,
+			(),
+			(),
+			(),
+			(),
+		);
+		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+		UncheckedExtrinsic::new_signed(
+			call,
+			MultiAddress::Id(AccountId::from(signer.public())),
+			MultiSignature::Sr25519(signature),
+			extension,
+		)
+	}
+}
+
 #[frame_support::runtime]
 mod runtime {
 	/// The Kith runtime.
@@ -213,4 +265,12 @@ mod runtime {
 	/// A superuser key, until governance takes over.
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	/// Profiles and unique handles.
+	#[runtime::pallet_index(10)]
+	pub type Profiles = pallet_profiles;
+
+	/// The social graph: follows and blocks.
+	#[runtime::pallet_index(11)]
+	pub type Follows = pallet_follows;
 }

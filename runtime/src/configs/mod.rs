@@ -1,7 +1,12 @@
-//! The configuration of every pallet in the runtime.
+//! The configuration of every pallet in the runtime: the chain's machinery here, Kith's own pallets in
+//! [`social`].
+
+mod social;
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{constants::ParityDbWeight, ConstantMultiplier, Weight},
 };
@@ -27,8 +32,10 @@ parameter_types! {
 	pub const Version: sp_version::RuntimeVersion = VERSION;
 	pub RuntimeBlockWeights: BlockWeights =
 		BlockWeights::with_sensible_defaults(MAXIMUM_BLOCK_WEIGHT, NORMAL_DISPATCH_RATIO);
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(MAXIMUM_BLOCK_LENGTH, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAXIMUM_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
 	pub const SS58Prefix: u16 = SS58_PREFIX;
 	/// Blocks of history a transaction's mortality may refer to.
 	pub const BlockHashCount: BlockNumber = 2_400;

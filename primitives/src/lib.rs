@@ -1,0 +1,165 @@
+//! # Kith primitives
+//!
+//! The small vocabulary Kith's pallets share, so that each pallet depends on a trait here instead of on
+//! another pallet's crate (and each pallet's mock runtime stays small):
+//!
+//! - [`ContentRef`] and [`is_valid_cid`]: content hashes (IPFS CIDs) of off-chain media and long texts.
+//! - [`SocialGraph`]: who has blocked whom (the follows pallet answers it).
+//! - [`OnIdentityMoved`]: an account's identity moved to a new key (the profiles pallet announces it).
+//! - [`SocialGraphApi`]: the runtime API clients read profiles and the follow graph through.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::{Codec, Decode, Encode};
+use frame_support::{pallet_prelude::ConstU32, weights::Weight, BoundedVec};
+use scale_info::TypeInfo;
+
+/// The longest content reference, in bytes: a CIDv1 string with a SHA-256 multihash is 59 characters in
+/// base32, so 64 leaves room without inviting arbitrary data.
+pub const MAX_CONTENT_REF_LEN: u32 = 64;
+
+/// A reference to content stored off-chain: an IPFS CID (v0 or v1) in its text form, checked by
+/// [`is_valid_cid`] before it is stored.
+pub type ContentRef = BoundedVec<u8, ConstU32<MAX_CONTENT_REF_LEN>>;
+
+/// Whether `cid` has the shape of an IPFS CID in text form:
+/// - CIDv0: 46 characters of base58btc starting with `Qm` (a SHA-256 multihash);
+/// - CIDv1: a multibase prefix and its alphabet: `b` + lowercase base32 (RFC 4648, no padding, the IPFS
+///   default), `B` + uppercase base32 or `z` + base58btc, of a plausible length (at least 32 characters,
+///   at most [`MAX_CONTENT_REF_LEN`]). Hex (`f`) CIDs of a SHA-256 hash are 73 characters and do not fit.
+///
+/// This checks shape, not that the content exists or that the multihash is well formed: the chain cannot
+/// see IPFS, and clients resolve the CID.
+pub fn is_valid_cid(cid: &[u8]) -> bool {
+	const BASE58: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+	let all = |bytes: &[u8], ok: fn(&u8) -> bool| !bytes.is_empty() && bytes.iter().all(ok);
+	if cid.len() > MAX_CONTENT_REF_LEN as usize {
+		return false;
+	}
+	if cid.len() == 46 && cid.starts_with(b"Qm") {
+		return cid.iter().all(|c| BASE58.contains(c));
+	}
+	if cid.len() < 32 {
+		return false;
+	}
+	let body = &cid[1..];
+	match cid[0] {
+		b'b' => all(body, |c| c.is_ascii_lowercase() || (b'2'..=b'7').contains(c)),
+		b'B' => all(body, |c| c.is_ascii_uppercase() || (b'2'..=b'7').contains(c)),
+		b'z' => all(body, |c| BASE58.contains(c)),
+		_ => false,
+	}
+}
+
+/// Who has blocked whom, as the social graph records it.
+pub trait SocialGraph<AccountId> {
+	/// Whether `by` has blocked `who`.
+	fn is_blocked(by: &AccountId, who: &AccountId) -> bool;
+}
+
+/// Nobody has blocked anybody: for mocks and runtimes without a social graph.
+impl<AccountId> SocialGraph<AccountId> for () {
+	fn is_blocked(_: &AccountId, _: &AccountId) -> bool {
+		false
+	}
+}
+
+/// Told when a user moves their identity (profile, handle, ...) from one account to a new one, in the same
+/// call, so that other pallets can move what they keep for that user.
+pub trait OnIdentityMoved<AccountId> {
+	/// Moves what this pallet keeps for `from` to `to`. Runs inside the moving call: an error reverts the
+	/// whole move.
+	fn on_identity_moved(from: &AccountId, to: &AccountId) -> sp_runtime::DispatchResult;
+
+	/// Checks, without changing anything, that the move can happen (for example that `to` has nothing of
+	/// its own here yet).
+	fn can_move(from: &AccountId, to: &AccountId) -> sp_runtime::DispatchResult;
+
+	/// The most weight [`Self::on_identity_moved`] can take.
+	fn weight() -> Weight;
+}
+
+impl<AccountId> OnIdentityMoved<AccountId> for () {
+	fn on_identity_moved(_: &AccountId, _: &AccountId) -> sp_runtime::DispatchResult {
+		Ok(())
+	}
+	fn can_move(_: &AccountId, _: &AccountId) -> sp_runtime::DispatchResult {
+		Ok(())
+	}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// The most accounts one page of [`SocialGraphApi::followers`] or [`SocialGraphApi::following`] returns,
+/// whatever limit is asked for.
+pub const MAX_PAGE_SIZE: u32 = 1_000;
+
+/// A profile as clients read it: what the account shows, its handle and its place in the graph.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct ProfileInfo<AccountId> {
+	/// The account.
+	pub account: AccountId,
+	/// Its handle, lowercase, if it owns one.
+	pub handle: Option<Vec<u8>>,
+	/// Its display name (UTF-8; empty without a profile).
+	pub display_name: Vec<u8>,
+	/// Its bio (UTF-8; empty without a profile).
+	pub bio: Vec<u8>,
+	/// The content reference of its avatar.
+	pub avatar: Option<Vec<u8>>,
+	/// How many accounts follow it.
+	pub followers: u32,
+	/// How many accounts it follows.
+	pub following: u32,
+}
+
+sp_api::decl_runtime_apis! {
+	/// Profiles, handles and the follow graph, for clients.
+	pub trait SocialGraphApi<AccountId> where AccountId: Codec {
+		/// Up to `limit` (at most [`MAX_PAGE_SIZE`]) followers of `account`, resuming after
+		/// `start_after`, the last account of the previous page.
+		fn followers(account: AccountId, start_after: Option<AccountId>, limit: u32) -> Vec<AccountId>;
+		/// Up to `limit` (at most [`MAX_PAGE_SIZE`]) accounts `account` follows, resuming after
+		/// `start_after`.
+		fn following(account: AccountId, start_after: Option<AccountId>, limit: u32) -> Vec<AccountId>;
+		/// Whether `follower` follows `followee`.
+		fn is_following(follower: AccountId, followee: AccountId) -> bool;
+		/// The profile of `account`, if it has a profile or a handle.
+		fn profile(account: AccountId) -> Option<ProfileInfo<AccountId>>;
+		/// The profile of the owner of `handle` (looked up case-insensitively).
+		fn profile_by_handle(handle: Vec<u8>) -> Option<ProfileInfo<AccountId>>;
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::is_valid_cid;
+
+	#[test]
+	fn cids_of_every_accepted_form_are_valid() {
+		assert!(is_valid_cid(b"QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG"));
+		assert!(is_valid_cid(b"bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"));
+		assert!(is_valid_cid(b"zdj7WWeQ43G6JJvLWQWZpyHuAMq6uYWRjkBXFad11vE2LHhQ7"));
+		assert!(is_valid_cid(b"BAFYBEIGDYRZT5SFP7UDM7HU76UH7Y26NF3EFUYLQABF3OCLGTQY55FBZDI"));
+	}
+
+	#[test]
+	fn malformed_cids_are_invalid() {
+		for bad in [
+			&b""[..],
+			b"Qm",
+			b"QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbd0", // '0' is not base58
+			b"bafyBEIGdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", // mixed case base32
+			b"https://example.com/image-that-is-long-enough.png",
+			b"b1234567890",
+			b"f01551220c3c4733ec8affd06cf9e9ff50ffc6bcd2ec85a6170004bb709669c31de94391a", // hex: too long
+			b"xafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
+			&[b'b'; 65],
+		] {
+			assert!(!is_valid_cid(bad), "{}", String::from_utf8_lossy(bad));
+		}
+	}
+}

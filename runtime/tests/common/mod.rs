@@ -1,0 +1,51 @@
+//! Helpers of the runtime tests: a genesis state built by the wasm runtime, and signed extrinsics applied
+//! through `Executive`.
+#![allow(dead_code)]
+
+use kith_runtime::{signing, Executive, Header, RuntimeCall, System, WASM_BINARY};
+use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{generic::Digest, traits::Header as _, ApplyExtrinsicResult};
+
+/// The state the wasm runtime builds for a genesis preset.
+pub fn preset_storage(preset: &str) -> sp_core::storage::Storage {
+	let wasm = WASM_BINARY.expect("the wasm runtime is built by build.rs");
+	GenesisConfigBuilderRuntimeCaller::<()>::new(wasm)
+		.get_storage_for_named_preset(Some(&preset.to_string()))
+		.unwrap_or_else(|e| panic!("preset {preset} does not build: {e}"))
+}
+
+/// Runs `f` on the `development` genesis state with block 1 initialized.
+pub fn in_block_one<R>(f: impl FnOnce() -> R) -> R {
+	let mut ext =
+		sp_io::TestExternalities::new(preset_storage(sp_genesis_builder::DEV_RUNTIME_PRESET));
+	ext.execute_with(|| {
+		let header = Header::new(
+			1,
+			Default::default(),
+			Default::default(),
+			genesis_hash(),
+			Digest::default(),
+		);
+		Executive::initialize_block(&header);
+		f()
+	})
+}
+
+/// The genesis hash the runtime checks signatures against.
+pub fn genesis_hash() -> kith_runtime::Hash {
+	System::block_hash(0)
+}
+
+/// Signs `call` as `who` with its current nonce and applies it through `Executive`.
+pub fn apply(who: Sr25519Keyring, call: impl Into<RuntimeCall>) -> ApplyExtrinsicResult {
+	let nonce = System::account_nonce(who.to_account_id());
+	Executive::apply_extrinsic(signing::sign(call.into(), &who.pair(), nonce, genesis_hash()))
+}
+
+/// Like [`apply`], for a call that must be valid and dispatch successfully.
+pub fn apply_ok(who: Sr25519Keyring, call: impl Into<RuntimeCall>) {
+	let call = call.into();
+	let outcome = apply(who, call.clone()).unwrap_or_else(|e| panic!("{call:?} is invalid: {e:?}"));
+	outcome.unwrap_or_else(|e| panic!("{call:?} failed: {e:?}"));
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds Kith and starts a single-validator development chain (Alice) with its JSON-RPC on
+# ws://127.0.0.1:9944 and a temporary ParityDB database. Extra arguments go to the node (e.g.
+# `scripts/run-dev.sh --base-path /tmp/kith-dev` to keep the chain between runs).
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$KITH_ROOT"
+
+"$KITH_ROOT/scripts/setup.sh"
+build_workspace
+exec "$KITH_NODE_BIN" --dev --rpc-port 9944 "$@"

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Starts a three-validator local testnet (`--chain local`: Alice, Bob and Charlie) on this machine, prints
+# their RPC endpoints, and stops them all on Ctrl-C. Uses the node built by scripts/run-dev.sh or
+# scripts/test.sh (builds it if missing). Chain data lives in $KITH_TESTNET_DIR (default
+# ~/.cache/kith/testnet); `--purge` starts from genesis.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$KITH_ROOT"
+
+dir=${KITH_TESTNET_DIR:-$HOME/.cache/kith/testnet}
+if [ "${1:-}" = "--purge" ]; then rm -rf "$dir"; shift; fi
+if [ $# -gt 0 ]; then echo "testnet.sh: unknown argument '$1' (only --purge)" >&2; exit 2; fi
+[ -x "$KITH_NODE_BIN" ] || { "$KITH_ROOT/scripts/setup.sh"; build_workspace; }
+mkdir -p "$dir"
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo "stopping the testnet" >&2
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+# Alice's network key is kept, so her peer id (the others' boot node) stays the same across runs.
+alice_key="$dir/alice/node-key"
+if [ ! -f "$alice_key" ]; then
+  mkdir -p "$dir/alice"
+  "$KITH_NODE_BIN" key generate-node-key --file "$alice_key" 2>/dev/null
+fi
+alice_peer=$("$KITH_NODE_BIN" key inspect-node-key --file "$alice_key")
+bootnode="/ip4/127.0.0.1/tcp/30333/p2p/$alice_peer"
+
+i=0
+for name in alice bob charlie; do
+  args=(--chain local "--$name" --base-path "$dir/$name" --port $((30333 + i)) --rpc-port $((9944 + i))
+        --prometheus-port $((9615 + i)) --no-mdns)
+  if [ "$name" = alice ]; then args+=(--node-key-file "$alice_key"); else args+=(--bootnodes "$bootnode"); fi
+  "$KITH_NODE_BIN" "${args[@]}" >"$dir/$name.log" 2>&1 &
+  pids+=($!)
+  echo "$name: ws://127.0.0.1:$((9944 + i))  (log: $dir/$name.log)"
+  i=$((i + 1))
+done
+echo "Ctrl-C stops all three."
+wait -n "${pids[@]}" || true
+echo "a node exited; see its log" >&2
