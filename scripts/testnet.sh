@@ -20,22 +20,25 @@ stop() {
   kill "${pids[@]}" 2>/dev/null || true
   wait "${pids[@]}" 2>/dev/null || true
 }
-trap stop INT TERM EXIT
+trap 'stop; exit 130' INT TERM
+trap stop EXIT
 
-# Alice's network key is kept, so her peer id (the others' boot node) stays the same across runs.
-alice_key="$dir/alice/node-key"
-if [ ! -f "$alice_key" ]; then
-  mkdir -p "$dir/alice"
-  "$KITH_NODE_BIN" key generate-node-key --file "$alice_key" 2>/dev/null
-fi
-alice_peer=$("$KITH_NODE_BIN" key inspect-node-key --file "$alice_key")
+# Each node needs a network key; they are kept, so peer ids (Alice's is the others' boot node) stay the
+# same across runs.
+for name in alice bob charlie; do
+  if [ ! -f "$dir/$name/node-key" ]; then
+    mkdir -p "$dir/$name"
+    "$KITH_NODE_BIN" key generate-node-key --file "$dir/$name/node-key" 2>/dev/null
+  fi
+done
+alice_peer=$("$KITH_NODE_BIN" key inspect-node-key --file "$dir/alice/node-key")
 bootnode="/ip4/127.0.0.1/tcp/30333/p2p/$alice_peer"
 
 i=0
 for name in alice bob charlie; do
   args=(--chain local "--$name" --base-path "$dir/$name" --port $((30333 + i)) --rpc-port $((9944 + i))
-        --prometheus-port $((9615 + i)) --no-mdns)
-  if [ "$name" = alice ]; then args+=(--node-key-file "$alice_key"); else args+=(--bootnodes "$bootnode"); fi
+        --prometheus-port $((9615 + i)) --no-mdns --node-key-file "$dir/$name/node-key")
+  [ "$name" = alice ] || args+=(--bootnodes "$bootnode")
   "$KITH_NODE_BIN" "${args[@]}" >"$dir/$name.log" 2>&1 &
   pids+=($!)
   echo "$name: ws://127.0.0.1:$((9944 + i))  (log: $dir/$name.log)"
@@ -44,3 +47,4 @@ done
 echo "Ctrl-C stops all three."
 wait -n "${pids[@]}" || true
 echo "a node exited; see its log" >&2
+exit 1

@@ -6,6 +6,8 @@
 //! - [`ContentRef`] and [`is_valid_cid`]: content hashes (IPFS CIDs) of off-chain media and long texts.
 //! - [`SocialGraph`]: who has blocked whom (the follows pallet answers it).
 //! - [`OnIdentityMoved`]: an account's identity moved to a new key (the profiles pallet announces it).
+//! - [`ModerationStatus`]: whether an account is suspended (the moderation pallet answers it; until it
+//!   lands, the runtime says nobody is).
 //! - [`SocialGraphApi`]: the runtime API clients read profiles and the follow graph through.
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -62,6 +64,19 @@ pub trait SocialGraph<AccountId> {
 /// Nobody has blocked anybody: for mocks and runtimes without a social graph.
 impl<AccountId> SocialGraph<AccountId> for () {
 	fn is_blocked(_: &AccountId, _: &AccountId) -> bool {
+		false
+	}
+}
+
+/// What moderation has decided about an account.
+pub trait ModerationStatus<AccountId> {
+	/// Whether `who` is suspended now: a suspended account cannot post, reply, react or tip.
+	fn is_suspended(who: &AccountId) -> bool;
+}
+
+/// Nobody is suspended: for mocks and runtimes without moderation.
+impl<AccountId> ModerationStatus<AccountId> for () {
+	fn is_suspended(_: &AccountId) -> bool {
 		false
 	}
 }

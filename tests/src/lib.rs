@@ -7,6 +7,7 @@ use std::{
 	net::TcpListener,
 	path::{Path, PathBuf},
 	process::{Child, Command, Stdio},
+	sync::Mutex,
 	time::{Duration, Instant},
 };
 
@@ -47,7 +48,7 @@ pub struct RpcError {
 pub struct Node {
 	/// A name for logs: `alice`, `bob`, ...
 	pub name: String,
-	child: Option<Child>,
+	child: Mutex<Option<Child>>,
 	args: Vec<String>,
 	base_path: PathBuf,
 	/// Owns the temporary folder, so that it is deleted when the node is dropped.
@@ -65,7 +66,7 @@ impl Node {
 		let base_path = dir.path().to_path_buf();
 		let mut node = Node {
 			name: name.into(),
-			child: None,
+			child: Mutex::new(None),
 			args: args.iter().map(|s| s.to_string()).collect(),
 			base_path,
 			_dir: Some(dir),
@@ -77,9 +78,26 @@ impl Node {
 	}
 
 	fn spawn(&mut self) {
-		let log = File::create(self.base_path.join("node.log")).expect("a log file");
+		// A node of a non-development chain needs a network key of its own; keep it across restarts so
+		// that the node's peer id stays the same.
+		let node_key = self.base_path.join("node-key");
+		if !node_key.exists() {
+			let status = Command::new(node_binary())
+				.args(["key", "generate-node-key", "--file", node_key.to_str().unwrap()])
+				.stdout(Stdio::null())
+				.stderr(Stdio::null())
+				.status()
+				.expect("kith-node key generate-node-key runs");
+			assert!(status.success(), "generate-node-key failed");
+		}
+		let log = File::options()
+			.create(true)
+			.append(true)
+			.open(self.base_path.join("node.log"))
+			.expect("a log file");
 		let child = Command::new(node_binary())
 			.args(&self.args)
+			.args(["--node-key-file", node_key.to_str().unwrap()])
 			.args(["--base-path", self.base_path.to_str().unwrap()])
 			.args(["--rpc-port", &self.rpc_port.to_string()])
 			.args(["--port", &self.p2p_port.to_string()])
@@ -88,13 +106,13 @@ impl Node {
 			.stderr(log)
 			.spawn()
 			.expect("kith-node starts");
-		self.child = Some(child);
+		*self.child.lock().unwrap() = Some(child);
 		self.wait_for("its RPC to answer", || self.try_rpc("system_health", json!([])).ok());
 	}
 
 	/// Kills the process at once (SIGKILL), leaving its database as a crash would.
 	pub fn kill(&mut self) {
-		if let Some(mut child) = self.child.take() {
+		if let Some(mut child) = self.child.lock().unwrap().take() {
 			let _ = child.kill();
 			let _ = child.wait();
 		}
@@ -102,7 +120,7 @@ impl Node {
 
 	/// Starts the process again on the same database, ports and arguments.
 	pub fn restart(&mut self) {
-		assert!(self.child.is_none(), "{} is still running", self.name);
+		assert!(self.child.lock().unwrap().is_none(), "{} is still running", self.name);
 		self.spawn();
 	}
 
@@ -138,12 +156,17 @@ impl Node {
 		})
 	}
 
-	/// Polls `check` until it returns `Some`, or fails the test after [`DEADLINE`].
+	/// Polls `check` until it returns `Some`, or fails the test after [`DEADLINE`] or as soon as the
+	/// node process has exited.
 	pub fn wait_for<T>(&self, what: &str, mut check: impl FnMut() -> Option<T>) -> T {
 		let start = Instant::now();
 		loop {
 			if let Some(value) = check() {
 				return value;
+			}
+			let exited = self.child.lock().unwrap().as_mut().and_then(|c| c.try_wait().ok().flatten());
+			if let Some(status) = exited {
+				panic!("{}: exited ({status}) while waiting for {what}\n{}", self.name, self.log_tail());
 			}
 			if start.elapsed() > DEADLINE {
 				panic!("{}: no {what} within {DEADLINE:?}\n{}", self.name, self.log_tail());

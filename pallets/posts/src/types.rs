@@ -1,0 +1,275 @@
+//! Types of the posts pallet.
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	pallet_prelude::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use kith_primitives::ContentRef;
+use scale_info::TypeInfo;
+
+/// A post's number: sequential from 0, never reused (a deleted post leaves a tombstone).
+pub type PostId = u64;
+
+/// What a post is, as its author asks for it in `create_post`.
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum NewPostKind {
+	/// A post that starts a thread.
+	Root,
+	/// An answer to `parent` (a post of any kind but a repost).
+	Reply {
+		/// The post answered.
+		parent: PostId,
+	},
+	/// `of` shared again, without content.
+	Repost {
+		/// The post shared.
+		of: PostId,
+	},
+	/// `of` shared with a comment.
+	Quote {
+		/// The post quoted.
+		of: PostId,
+	},
+}
+
+/// What a post is, as stored: a reply also records its thread's root, so that a client can fetch a
+/// whole thread at once.
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum PostKind {
+	/// A post that starts a thread.
+	Root,
+	/// An answer to `parent`, in the thread that starts at `root`.
+	Reply {
+		/// The post answered.
+		parent: PostId,
+		/// The first post of the thread.
+		root: PostId,
+	},
+	/// `of` shared again.
+	Repost {
+		/// The post shared.
+		of: PostId,
+	},
+	/// `of` shared with a comment.
+	Quote {
+		/// The post quoted.
+		of: PostId,
+	},
+}
+
+impl PostKind {
+	/// The post this one answers, shares or quotes.
+	pub fn target(&self) -> Option<PostId> {
+		match self {
+			PostKind::Root => None,
+			PostKind::Reply { parent, .. } => Some(*parent),
+			PostKind::Repost { of } | PostKind::Quote { of } => Some(*of),
+		}
+	}
+}
+
+/// The content of a post as its author sends it; checked into [`Content`].
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub enum ContentInput {
+	/// UTF-8 text.
+	Text(Vec<u8>),
+	/// A content reference (an IPFS CID) of media or a long text, with an optional short text.
+	Media {
+		/// The CID.
+		cid: Vec<u8>,
+		/// A caption (UTF-8, may be empty).
+		text: Vec<u8>,
+	},
+}
+
+/// The content of a post, as stored: text on chain, or a content hash of what lives off chain.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxText, MaxCaption))]
+pub enum Content<MaxText: Get<u32>, MaxCaption: Get<u32>> {
+	/// UTF-8 text.
+	Text(BoundedVec<u8, MaxText>),
+	/// A CID of media or a long text, with a short UTF-8 caption.
+	Media {
+		/// The CID.
+		cid: ContentRef,
+		/// The caption (may be empty).
+		text: BoundedVec<u8, MaxCaption>,
+	},
+}
+
+impl<MaxText: Get<u32>, MaxCaption: Get<u32>> Content<MaxText, MaxCaption> {
+	/// How many bytes the content stores (what its deposit is paid for).
+	pub fn len(&self) -> usize {
+		match self {
+			Content::Text(text) => text.len(),
+			Content::Media { cid, text } => cid.len() + text.len(),
+		}
+	}
+}
+
+/// The reactions a post can get: one per account per post, changeable.
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum Reaction {
+	/// 👍
+	Like,
+	/// ❤️
+	Love,
+	/// 😂
+	Laugh,
+	/// 💡
+	Insightful,
+	/// 😢
+	Sad,
+	/// 😠
+	Angry,
+}
+
+/// How many reactions of each kind a post has.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct ReactionCounts {
+	/// 👍
+	pub like: u32,
+	/// ❤️
+	pub love: u32,
+	/// 😂
+	pub laugh: u32,
+	/// 💡
+	pub insightful: u32,
+	/// 😢
+	pub sad: u32,
+	/// 😠
+	pub angry: u32,
+}
+
+impl ReactionCounts {
+	/// The counter of `reaction`.
+	pub fn of(&mut self, reaction: Reaction) -> &mut u32 {
+		match reaction {
+			Reaction::Like => &mut self.like,
+			Reaction::Love => &mut self.love,
+			Reaction::Laugh => &mut self.laugh,
+			Reaction::Insightful => &mut self.insightful,
+			Reaction::Sad => &mut self.sad,
+			Reaction::Angry => &mut self.angry,
+		}
+	}
+
+	/// All reactions together.
+	pub fn total(&self) -> u64 {
+		[self.like, self.love, self.laugh, self.insightful, self.sad, self.angry]
+			.iter()
+			.map(|n| *n as u64)
+			.sum()
+	}
+}
+
+/// A post. After its author deletes it, a tombstone remains: `content` is gone, `deleted` is set, and
+/// the id keeps its place in threads.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxText, MaxCaption))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen, Balance: MaxEncodedLen))]
+pub struct Post<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxText: Get<u32>,
+	MaxCaption: Get<u32>,
+> {
+	/// Who wrote it.
+	pub author: AccountId,
+	/// Root, reply, repost or quote.
+	pub kind: PostKind,
+	/// What it says (`None` for a repost, and once deleted).
+	pub content: Option<Content<MaxText, MaxCaption>>,
+	/// The block it was created in.
+	pub created_at: BlockNumber,
+	/// The block of its last edit.
+	pub edited_at: Option<BlockNumber>,
+	/// How many live replies answer it directly.
+	pub reply_count: u32,
+	/// How many live reposts share it.
+	pub repost_count: u32,
+	/// How many live quotes quote it.
+	pub quote_count: u32,
+	/// Its reactions.
+	pub reactions: ReactionCounts,
+	/// What the author holds for it (zero once deleted).
+	pub deposit: Balance,
+	/// Whether the author deleted it.
+	pub deleted: bool,
+}
+
+/// A storage key part that sorts post ids newest first (the bitwise complement, big-endian).
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct NewestFirst(pub [u8; 8]);
+
+impl From<PostId> for NewestFirst {
+	fn from(id: PostId) -> Self {
+		NewestFirst((!id).to_be_bytes())
+	}
+}
+
+impl From<NewestFirst> for PostId {
+	fn from(key: NewestFirst) -> Self {
+		!u64::from_be_bytes(key.0)
+	}
+}
+
+/// A storage key part that sorts post ids oldest first (big-endian).
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct OldestFirst(pub [u8; 8]);
+
+impl From<PostId> for OldestFirst {
+	fn from(id: PostId) -> Self {
+		OldestFirst(id.to_be_bytes())
+	}
+}
+
+impl From<OldestFirst> for PostId {
+	fn from(key: OldestFirst) -> Self {
+		u64::from_be_bytes(key.0)
+	}
+}
