@@ -18,10 +18,11 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Follows, Grandpa,
-	InherentDataExt, Nonce, Profiles, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+	InherentDataExt, Nonce, Posts, Profiles, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
 	TransactionPayment, VERSION,
 };
 use kith_primitives::ProfileInfo;
+use pallet_posts::{PostId, PostOf, ReactionCounts};
 
 /// What clients see of `account`'s profile: `None` if it has neither a profile nor a handle.
 fn profile_info(account: AccountId) -> Option<ProfileInfo<AccountId>> {
@@ -52,6 +53,7 @@ mod benches {
 		[pallet_sudo, Sudo]
 		[pallet_profiles, Profiles]
 		[pallet_follows, Follows]
+		[pallet_posts, Posts]
 	);
 }
 
@@ -244,6 +246,32 @@ impl_runtime_apis! {
 
 		fn profile_by_handle(handle: Vec<u8>) -> Option<ProfileInfo<AccountId>> {
 			Profiles::owner_of(&handle).and_then(profile_info)
+		}
+	}
+
+	impl pallet_posts::runtime_api::PostsApi<Block, AccountId, PostOf<Runtime>> for Runtime {
+		fn post(id: PostId) -> Option<PostOf<Runtime>> {
+			Posts::post(id)
+		}
+
+		fn posts_by_author(
+			author: AccountId,
+			before: Option<PostId>,
+			limit: u32,
+		) -> Vec<(PostId, PostOf<Runtime>)> {
+			Posts::posts_by_author(&author, before, limit)
+		}
+
+		fn replies(post_id: PostId, after: Option<PostId>, limit: u32) -> Vec<(PostId, PostOf<Runtime>)> {
+			Posts::replies(post_id, after, limit)
+		}
+
+		fn thread(root_id: PostId, after: Option<PostId>, limit: u32) -> Vec<(PostId, PostOf<Runtime>)> {
+			Posts::thread(root_id, after, limit)
+		}
+
+		fn reactions(post_id: PostId) -> Option<ReactionCounts> {
+			Posts::reactions(post_id)
 		}
 	}
 

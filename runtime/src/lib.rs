@@ -273,4 +273,8 @@ mod runtime {
 	/// The social graph: follows and blocks.
 	#[runtime::pallet_index(11)]
 	pub type Follows = pallet_follows;
+
+	/// Posts, threads, reposts, quotes and reactions.
+	#[runtime::pallet_index(12)]
+	pub type Posts = pallet_posts;
 }

@@ -164,9 +164,14 @@ impl Node {
 			if let Some(value) = check() {
 				return value;
 			}
-			let exited = self.child.lock().unwrap().as_mut().and_then(|c| c.try_wait().ok().flatten());
+			let exited =
+				self.child.lock().unwrap().as_mut().and_then(|c| c.try_wait().ok().flatten());
 			if let Some(status) = exited {
-				panic!("{}: exited ({status}) while waiting for {what}\n{}", self.name, self.log_tail());
+				panic!(
+					"{}: exited ({status}) while waiting for {what}\n{}",
+					self.name,
+					self.log_tail()
+				);
 			}
 			if start.elapsed() > DEADLINE {
 				panic!("{}: no {what} within {DEADLINE:?}\n{}", self.name, self.log_tail());

@@ -9,7 +9,7 @@ use sp_core::{sr25519, Pair};
 use sp_keyring::Sr25519Keyring;
 
 /// Kith's own pallets.
-const KITH_PALLETS: &[&str] = &["Profiles", "Follows"];
+const KITH_PALLETS: &[&str] = &["Profiles", "Follows", "Posts"];
 
 /// Every pallet of the runtime, as the metadata names them.
 const PALLETS: &[&str] = &[
@@ -22,6 +22,7 @@ const PALLETS: &[&str] = &[
 	"Sudo",
 	"Profiles",
 	"Follows",
+	"Posts",
 ];
 
 fn dev_node() -> Node {
@@ -64,7 +65,12 @@ fn assert_kith_pallets_are_documented(v15: &[u8]) {
 				panic!("{} {kind}s are an enum", pallet.name)
 			};
 			for variant in &variants.variants {
-				assert!(!variant.docs.is_empty(), "{}::{kind}::{} is documented", pallet.name, variant.name);
+				assert!(
+					!variant.docs.is_empty(),
+					"{}::{kind}::{} is documented",
+					pallet.name,
+					variant.name
+				);
 			}
 		}
 	}

@@ -35,7 +35,10 @@ fn three_validators_agree_on_finality_and_survive_a_crash() {
 	nodes[0].wait_best(best + 4);
 	nodes[1].wait_best(best + 4);
 	let stalled = nodes[0].finalized_number();
-	assert!(stalled <= best, "finalized #{stalled} without Charlie, beyond #{best} where he stopped");
+	assert!(
+		stalled <= best,
+		"finalized #{stalled} without Charlie, beyond #{best} where he stopped"
+	);
 
 	// Charlie restarts on its database, catches up, and finality resumes past what was built without it.
 	nodes[2].restart();

@@ -12,9 +12,9 @@ use frame_system::RawOrigin;
 /// An account with plenty of funds for deposits.
 fn funded<T: Config>(name: &'static str) -> T::AccountId {
 	let who: T::AccountId = account(name, 0, 0);
-	let plenty = T::PostDepositBase::get() * 100u32.into() +
-		T::PostByteDeposit::get() * 100_000u32.into() +
-		T::ReactionDeposit::get() * 100u32.into();
+	let plenty = T::PostDepositBase::get() * 100u32.into()
+		+ T::PostByteDeposit::get() * 100_000u32.into()
+		+ T::ReactionDeposit::get() * 100u32.into();
 	T::Currency::set_balance(&who, T::Currency::minimum_balance() + plenty);
 	who
 }

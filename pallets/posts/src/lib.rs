@@ -333,7 +333,13 @@ pub mod pallet {
 					deleted: false,
 				},
 			);
-			Self::deposit_event(Event::PostCreated { post_id, author, kind, content_hash, deposit });
+			Self::deposit_event(Event::PostCreated {
+				post_id,
+				author,
+				kind,
+				content_hash,
+				deposit,
+			});
 			Ok(())
 		}
 
@@ -359,7 +365,12 @@ pub mod pallet {
 				Ordering::Greater => T::Currency::hold(&reason, &author, deposit - post.deposit)
 					.map_err(|_| Error::<T>::InsufficientBalance)?,
 				Ordering::Less => {
-					T::Currency::release(&reason, &author, post.deposit - deposit, Precision::Exact)?;
+					T::Currency::release(
+						&reason,
+						&author,
+						post.deposit - deposit,
+						Precision::Exact,
+					)?;
 				},
 				Ordering::Equal => {},
 			}
@@ -382,7 +393,12 @@ pub mod pallet {
 			ensure!(post.author == author, Error::<T>::NotAuthor);
 			ensure!(!post.deleted, Error::<T>::PostDeleted);
 
-			T::Currency::release(&HoldReason::Post.into(), &author, post.deposit, Precision::Exact)?;
+			T::Currency::release(
+				&HoldReason::Post.into(),
+				&author,
+				post.deposit,
+				Precision::Exact,
+			)?;
 			Self::count_on_target(post.kind, -1);
 			if let PostKind::Repost { of } = post.kind {
 				Reposts::<T>::remove(of, &author);
@@ -465,11 +481,14 @@ pub mod pallet {
 
 		/// Checks content as the author sent it.
 		fn check_content(input: ContentInput) -> Result<ContentOf<T>, Error<T>> {
-			let utf8 = |bytes: &[u8]| core::str::from_utf8(bytes).map(|_| ()).map_err(|_| Error::<T>::NotUtf8);
+			let utf8 = |bytes: &[u8]| {
+				core::str::from_utf8(bytes).map(|_| ()).map_err(|_| Error::<T>::NotUtf8)
+			};
 			match input {
 				ContentInput::Text(text) => {
 					ensure!(!text.is_empty(), Error::<T>::ContentRequired);
-					let text: BoundedVec<_, _> = text.try_into().map_err(|_| Error::<T>::TextTooLong)?;
+					let text: BoundedVec<_, _> =
+						text.try_into().map_err(|_| Error::<T>::TextTooLong)?;
 					utf8(&text)?;
 					Ok(Content::Text(text))
 				},
@@ -488,7 +507,8 @@ pub mod pallet {
 		/// The deposit of a post with `content`.
 		fn deposit_for(content: Option<&ContentOf<T>>) -> BalanceOf<T> {
 			let bytes = content.map_or(0, |c| c.len()) as u32;
-			T::PostDepositBase::get().saturating_add(T::PostByteDeposit::get().saturating_mul(bytes.into()))
+			T::PostDepositBase::get()
+				.saturating_add(T::PostByteDeposit::get().saturating_mul(bytes.into()))
 		}
 
 		/// The post `id`, if it exists, is live, is not a repost and its author has not blocked `who`.
@@ -544,7 +564,11 @@ pub mod pallet {
 		}
 
 		/// Up to `limit` direct replies of `post_id`, oldest first, newer than `after` if given.
-		pub fn replies(post_id: PostId, after: Option<PostId>, limit: u32) -> Vec<(PostId, PostOf<T>)> {
+		pub fn replies(
+			post_id: PostId,
+			after: Option<PostId>,
+			limit: u32,
+		) -> Vec<(PostId, PostOf<T>)> {
 			let keys = match after {
 				None => Replies::<T>::iter_key_prefix(post_id),
 				Some(after) => Replies::<T>::iter_key_prefix_from(
@@ -557,7 +581,11 @@ pub mod pallet {
 
 		/// Up to `limit` posts of the thread that starts at `root_id` (the root first, then every reply at
 		/// any depth, oldest first), after `after` if given.
-		pub fn thread(root_id: PostId, after: Option<PostId>, limit: u32) -> Vec<(PostId, PostOf<T>)> {
+		pub fn thread(
+			root_id: PostId,
+			after: Option<PostId>,
+			limit: u32,
+		) -> Vec<(PostId, PostOf<T>)> {
 			let replies = match after {
 				None => Threads::<T>::iter_key_prefix(root_id),
 				Some(after) => Threads::<T>::iter_key_prefix_from(
@@ -587,7 +615,8 @@ pub mod pallet {
 			for (id, post) in Posts::<T>::iter() {
 				ensure!(id < next, "a post id was never given out");
 				ensure!(
-					PostsByAuthor::<T>::contains_key(&post.author, NewestFirst::from(id)) != post.deleted,
+					PostsByAuthor::<T>::contains_key(&post.author, NewestFirst::from(id))
+						!= post.deleted,
 					"the author index disagrees with the post"
 				);
 				ensure!(!post.deleted || post.content.is_none(), "a deleted post kept its content");
@@ -630,7 +659,8 @@ pub mod pallet {
 				);
 			}
 			ensure!(
-				Reposts::<T>::iter().count() == counts.values().map(|c| c.1 as usize).sum::<usize>(),
+				Reposts::<T>::iter().count()
+					== counts.values().map(|c| c.1 as usize).sum::<usize>(),
 				"the repost index has entries without a live repost"
 			);
 			for (who, deposit) in post_deposits {

@@ -1,8 +1,8 @@
 //! Tests of the posts pallet on the mock runtime.
 
 use crate::{
-	mock::*, Content, ContentInput, Error, Event, HoldReason, NewPostKind, NextPostId, PostId, PostKind,
-	PostOf, Reaction,
+	mock::*, Content, ContentInput, Error, Event, HoldReason, NewPostKind, NextPostId, PostId,
+	PostKind, PostOf, Reaction,
 };
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use sp_runtime::traits::{BlakeTwo256, Hash};
@@ -68,7 +68,11 @@ fn media_posts_hold_a_cid_and_a_caption() {
 		assert!(matches!(get(id).content, Some(Content::Media { .. })));
 		assert_eq!(get(id).deposit, 100 + CID.len() as u64 + 6);
 		// An empty caption is fine for media.
-		new_post(1, NewPostKind::Root, Some(ContentInput::Media { cid: CID.to_vec(), text: vec![] }));
+		new_post(
+			1,
+			NewPostKind::Root,
+			Some(ContentInput::Media { cid: CID.to_vec(), text: vec![] }),
+		);
 	});
 }
 
@@ -77,7 +81,10 @@ fn bad_content_is_refused_with_typed_errors() {
 	test(|| {
 		let long = ContentInput::Text(vec![b'a'; 1025]);
 		assert_noop!(post(1, NewPostKind::Root, Some(long)), Error::<Test>::TextTooLong);
-		assert_noop!(post(1, NewPostKind::Root, Some(ContentInput::Text(vec![0xff]))), Error::<Test>::NotUtf8);
+		assert_noop!(
+			post(1, NewPostKind::Root, Some(ContentInput::Text(vec![0xff]))),
+			Error::<Test>::NotUtf8
+		);
 		assert_noop!(post(1, NewPostKind::Root, text("")), Error::<Test>::ContentRequired);
 		assert_noop!(post(1, NewPostKind::Root, None), Error::<Test>::ContentRequired);
 		let bad_cid = ContentInput::Media { cid: b"not-a-cid".to_vec(), text: vec![] };
@@ -109,14 +116,29 @@ fn replies_form_threads_of_any_depth_and_count_on_the_parent() {
 #[test]
 fn targets_must_exist_be_live_and_not_be_reposts() {
 	test(|| {
-		assert_noop!(post(1, NewPostKind::Reply { parent: 7 }, text("?")), Error::<Test>::PostNotFound);
+		assert_noop!(
+			post(1, NewPostKind::Reply { parent: 7 }, text("?")),
+			Error::<Test>::PostNotFound
+		);
 		let root = new_post(1, NewPostKind::Root, text("root"));
 		let repost = new_post(2, NewPostKind::Repost { of: root }, None);
-		assert_noop!(post(3, NewPostKind::Reply { parent: repost }, text("?")), Error::<Test>::TargetIsRepost);
-		assert_noop!(post(3, NewPostKind::Quote { of: repost }, text("?")), Error::<Test>::TargetIsRepost);
+		assert_noop!(
+			post(3, NewPostKind::Reply { parent: repost }, text("?")),
+			Error::<Test>::TargetIsRepost
+		);
+		assert_noop!(
+			post(3, NewPostKind::Quote { of: repost }, text("?")),
+			Error::<Test>::TargetIsRepost
+		);
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(1), root));
-		assert_noop!(post(3, NewPostKind::Reply { parent: root }, text("?")), Error::<Test>::PostDeleted);
-		assert_noop!(post(3, NewPostKind::Quote { of: root }, text("?")), Error::<Test>::PostDeleted);
+		assert_noop!(
+			post(3, NewPostKind::Reply { parent: root }, text("?")),
+			Error::<Test>::PostDeleted
+		);
+		assert_noop!(
+			post(3, NewPostKind::Quote { of: root }, text("?")),
+			Error::<Test>::PostDeleted
+		);
 	});
 }
 
@@ -124,11 +146,17 @@ fn targets_must_exist_be_live_and_not_be_reposts() {
 fn reposts_carry_no_content_and_happen_once_per_account() {
 	test(|| {
 		let root = new_post(1, NewPostKind::Root, text("root"));
-		assert_noop!(post(2, NewPostKind::Repost { of: root }, text("x")), Error::<Test>::RepostHasContent);
+		assert_noop!(
+			post(2, NewPostKind::Repost { of: root }, text("x")),
+			Error::<Test>::RepostHasContent
+		);
 		let repost = new_post(2, NewPostKind::Repost { of: root }, None);
 		assert_eq!(get(repost).deposit, 100);
 		assert_eq!(get(root).repost_count, 1);
-		assert_noop!(post(2, NewPostKind::Repost { of: root }, None), Error::<Test>::AlreadyReposted);
+		assert_noop!(
+			post(2, NewPostKind::Repost { of: root }, None),
+			Error::<Test>::AlreadyReposted
+		);
 		// After deleting the repost, the account may repost again.
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(2), repost));
 		assert_eq!(get(root).repost_count, 0);
@@ -140,7 +168,10 @@ fn reposts_carry_no_content_and_happen_once_per_account() {
 fn quotes_need_content_and_count_on_the_quoted_post() {
 	test(|| {
 		let root = new_post(1, NewPostKind::Root, text("root"));
-		assert_noop!(post(2, NewPostKind::Quote { of: root }, None), Error::<Test>::ContentRequired);
+		assert_noop!(
+			post(2, NewPostKind::Quote { of: root }, None),
+			Error::<Test>::ContentRequired
+		);
 		let quote = new_post(2, NewPostKind::Quote { of: root }, text("so true"));
 		assert_eq!(get(quote).kind, PostKind::Quote { of: root });
 		assert_eq!(get(root).quote_count, 1);
@@ -152,10 +183,22 @@ fn blocked_accounts_cannot_reply_repost_quote_or_react() {
 	test(|| {
 		let root = new_post(1, NewPostKind::Root, text("root"));
 		BLOCKS.with(|b| b.borrow_mut().push((1, 2)));
-		assert_noop!(post(2, NewPostKind::Reply { parent: root }, text("hi")), Error::<Test>::BlockedByAuthor);
-		assert_noop!(post(2, NewPostKind::Repost { of: root }, None), Error::<Test>::BlockedByAuthor);
-		assert_noop!(post(2, NewPostKind::Quote { of: root }, text("hi")), Error::<Test>::BlockedByAuthor);
-		assert_noop!(Posts::react(RuntimeOrigin::signed(2), root, Reaction::Like), Error::<Test>::BlockedByAuthor);
+		assert_noop!(
+			post(2, NewPostKind::Reply { parent: root }, text("hi")),
+			Error::<Test>::BlockedByAuthor
+		);
+		assert_noop!(
+			post(2, NewPostKind::Repost { of: root }, None),
+			Error::<Test>::BlockedByAuthor
+		);
+		assert_noop!(
+			post(2, NewPostKind::Quote { of: root }, text("hi")),
+			Error::<Test>::BlockedByAuthor
+		);
+		assert_noop!(
+			Posts::react(RuntimeOrigin::signed(2), root, Reaction::Like),
+			Error::<Test>::BlockedByAuthor
+		);
 		// Others may.
 		new_post(3, NewPostKind::Reply { parent: root }, text("hi"));
 	});
@@ -171,7 +214,10 @@ fn suspended_accounts_cannot_post_edit_or_react() {
 			Posts::edit_post(RuntimeOrigin::signed(1), root, ContentInput::Text(b"x".to_vec())),
 			Error::<Test>::AuthorSuspended
 		);
-		assert_noop!(Posts::react(RuntimeOrigin::signed(1), root, Reaction::Like), Error::<Test>::AuthorSuspended);
+		assert_noop!(
+			Posts::react(RuntimeOrigin::signed(1), root, Reaction::Like),
+			Error::<Test>::AuthorSuspended
+		);
 	});
 }
 
@@ -186,10 +232,19 @@ fn edit_replaces_content_adjusts_the_deposit_and_marks_the_post() {
 		assert_eq!(held(HoldReason::Post, 1), 150);
 		let content = get(id).content.unwrap();
 		System::assert_last_event(
-			Event::PostEdited { post_id: id, author: 1, content_hash: BlakeTwo256::hash_of(&content), deposit: 150 }
-				.into(),
+			Event::PostEdited {
+				post_id: id,
+				author: 1,
+				content_hash: BlakeTwo256::hash_of(&content),
+				deposit: 150,
+			}
+			.into(),
 		);
-		assert_ok!(Posts::edit_post(RuntimeOrigin::signed(1), id, ContentInput::Text(b"x".to_vec())));
+		assert_ok!(Posts::edit_post(
+			RuntimeOrigin::signed(1),
+			id,
+			ContentInput::Text(b"x".to_vec())
+		));
 		assert_eq!(held(HoldReason::Post, 1), 101);
 	});
 }
@@ -200,15 +255,27 @@ fn edit_refusals() {
 		let id = new_post(1, NewPostKind::Root, text("mine"));
 		let repost = new_post(1, NewPostKind::Repost { of: id }, None);
 		let new = || ContentInput::Text(b"new".to_vec());
-		assert_noop!(Posts::edit_post(RuntimeOrigin::signed(2), id, new()), Error::<Test>::NotAuthor);
-		assert_noop!(Posts::edit_post(RuntimeOrigin::signed(1), 9, new()), Error::<Test>::PostNotFound);
-		assert_noop!(Posts::edit_post(RuntimeOrigin::signed(1), repost, new()), Error::<Test>::CannotEditRepost);
+		assert_noop!(
+			Posts::edit_post(RuntimeOrigin::signed(2), id, new()),
+			Error::<Test>::NotAuthor
+		);
+		assert_noop!(
+			Posts::edit_post(RuntimeOrigin::signed(1), 9, new()),
+			Error::<Test>::PostNotFound
+		);
+		assert_noop!(
+			Posts::edit_post(RuntimeOrigin::signed(1), repost, new()),
+			Error::<Test>::CannotEditRepost
+		);
 		assert_noop!(
 			Posts::edit_post(RuntimeOrigin::signed(1), id, ContentInput::Text(vec![b'a'; 2000])),
 			Error::<Test>::TextTooLong
 		);
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(1), id));
-		assert_noop!(Posts::edit_post(RuntimeOrigin::signed(1), id, new()), Error::<Test>::PostDeleted);
+		assert_noop!(
+			Posts::edit_post(RuntimeOrigin::signed(1), id, new()),
+			Error::<Test>::PostDeleted
+		);
 	});
 }
 
@@ -233,7 +300,12 @@ fn delete_leaves_a_tombstone_releases_the_deposit_and_updates_the_parent() {
 		// Ids are never reused.
 		assert_eq!(new_post(2, NewPostKind::Root, text("again")), child + 1);
 		System::assert_has_event(
-			Event::PostDeleted { post_id: reply, author: 2, kind: PostKind::Reply { parent: root, root } }.into(),
+			Event::PostDeleted {
+				post_id: reply,
+				author: 2,
+				kind: PostKind::Reply { parent: root, root },
+			}
+			.into(),
 		);
 	});
 }
@@ -263,10 +335,18 @@ fn reactions_are_one_per_account_changeable_and_counted() {
 		assert_eq!((counts.like, counts.insightful, counts.total()), (1, 1, 2));
 		assert_eq!(held(HoldReason::Reaction, 2), 5, "changing a reaction holds no second deposit");
 		System::assert_last_event(
-			Event::Reacted { post_id: id, who: 2, reaction: Reaction::Insightful, previous: Some(Reaction::Like) }
-				.into(),
+			Event::Reacted {
+				post_id: id,
+				who: 2,
+				reaction: Reaction::Insightful,
+				previous: Some(Reaction::Like),
+			}
+			.into(),
 		);
-		assert_noop!(Posts::react(RuntimeOrigin::signed(2), id, Reaction::Insightful), Error::<Test>::AlreadyReacted);
+		assert_noop!(
+			Posts::react(RuntimeOrigin::signed(2), id, Reaction::Insightful),
+			Error::<Test>::AlreadyReacted
+		);
 
 		assert_ok!(Posts::unreact(RuntimeOrigin::signed(2), id));
 		assert_eq!(Posts::reactions(id).unwrap().total(), 1);
@@ -281,8 +361,14 @@ fn deleted_posts_take_no_new_reactions_but_old_ones_can_be_withdrawn() {
 		let id = new_post(1, NewPostKind::Root, text("soon gone"));
 		assert_ok!(Posts::react(RuntimeOrigin::signed(2), id, Reaction::Love));
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(1), id));
-		assert_noop!(Posts::react(RuntimeOrigin::signed(3), id, Reaction::Love), Error::<Test>::PostDeleted);
-		assert_noop!(Posts::react(RuntimeOrigin::signed(7), 99, Reaction::Love), Error::<Test>::PostNotFound);
+		assert_noop!(
+			Posts::react(RuntimeOrigin::signed(3), id, Reaction::Love),
+			Error::<Test>::PostDeleted
+		);
+		assert_noop!(
+			Posts::react(RuntimeOrigin::signed(7), 99, Reaction::Love),
+			Error::<Test>::PostNotFound
+		);
 		assert_ok!(Posts::unreact(RuntimeOrigin::signed(2), id));
 		assert_eq!(held(HoldReason::Reaction, 2), 0);
 	});
@@ -291,7 +377,8 @@ fn deleted_posts_take_no_new_reactions_but_old_ones_can_be_withdrawn() {
 #[test]
 fn posts_by_author_are_newest_first_and_paged_before_an_id() {
 	test(|| {
-		let mine: Vec<PostId> = (0..5).map(|i| new_post(1, NewPostKind::Root, text(&format!("post {i}")))).collect();
+		let mine: Vec<PostId> =
+			(0..5).map(|i| new_post(1, NewPostKind::Root, text(&format!("post {i}")))).collect();
 		new_post(2, NewPostKind::Root, text("someone else"));
 		// Pages are capped at MaxPageSize (3).
 		let first = ids(Posts::posts_by_author(&1, None, 10));

@@ -13,7 +13,16 @@ pub type PostId = u64;
 
 /// What a post is, as its author asks for it in `create_post`.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum NewPostKind {
 	/// A post that starts a thread.
@@ -38,7 +47,16 @@ pub enum NewPostKind {
 /// What a post is, as stored: a reply also records its thread's root, so that a client can fetch a
 /// whole thread at once.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum PostKind {
 	/// A post that starts a thread.
@@ -124,7 +142,16 @@ impl<MaxText: Get<u32>, MaxCaption: Get<u32>> Content<MaxText, MaxCaption> {
 
 /// The reactions a post can get: one per account per post, changeable.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum Reaction {
 	/// 👍
@@ -240,7 +267,16 @@ pub struct Post<
 
 /// A storage key part that sorts post ids newest first (the bitwise complement, big-endian).
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct NewestFirst(pub [u8; 8]);
 
@@ -258,7 +294,16 @@ impl From<NewestFirst> for PostId {
 
 /// A storage key part that sorts post ids oldest first (big-endian).
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct OldestFirst(pub [u8; 8]);
 

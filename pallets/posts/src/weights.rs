@@ -9,9 +9,19 @@ pub trait WeightInfo {
 	fn unreact() -> Weight;
 }
 impl WeightInfo for () {
-	fn create_post(_: u32) -> Weight { Weight::zero() }
-	fn edit_post(_: u32) -> Weight { Weight::zero() }
-	fn delete_post() -> Weight { Weight::zero() }
-	fn react() -> Weight { Weight::zero() }
-	fn unreact() -> Weight { Weight::zero() }
+	fn create_post(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn edit_post(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn delete_post() -> Weight {
+		Weight::zero()
+	}
+	fn react() -> Weight {
+		Weight::zero()
+	}
+	fn unreact() -> Weight {
+		Weight::zero()
+	}
 }

@@ -1,6 +1,9 @@
 //! Tests of the profiles pallet on the mock runtime.
 
-use crate::{mock::*, Error, Event, HandleOf, HoldReason, OwnerOf, Profiles as StoredProfiles, ReservedHandles};
+use crate::{
+	mock::*, Error, Event, HandleOf, HoldReason, OwnerOf, Profiles as StoredProfiles,
+	ReservedHandles,
+};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use sp_runtime::DispatchError;
 
@@ -189,7 +192,10 @@ fn move_identity_moves_profile_handle_deposits_and_tells_the_graph() {
 
 		assert_ok!(Profiles::move_identity(RuntimeOrigin::signed(1), 5));
 		assert!(StoredProfiles::<Test>::get(1).is_none());
-		assert_eq!(StoredProfiles::<Test>::get(5).unwrap().display_name.to_vec(), b"Alice".to_vec());
+		assert_eq!(
+			StoredProfiles::<Test>::get(5).unwrap().display_name.to_vec(),
+			b"Alice".to_vec()
+		);
 		assert_eq!(Profiles::owner_of(b"alice"), Some(5));
 		assert_eq!((held(HoldReason::Profile, 1), held(HoldReason::Profile, 5)), (0, deposit));
 		assert_eq!((held(HoldReason::Handle, 1), held(HoldReason::Handle, 5)), (0, 50));

@@ -1,0 +1,108 @@
+//! Posts on a running `--dev` node: post, reply, quote, react, edit and delete over JSON-RPC, read back
+//! through `state_call` of `PostsApi`.
+
+use kith_e2e::Node;
+use kith_runtime::{AccountId, Runtime, RuntimeCall};
+use pallet_posts::{
+	Content, ContentInput, NewPostKind, PostId, PostKind, PostOf, Reaction, ReactionCounts,
+};
+use sp_keyring::Sr25519Keyring::{Alice, Bob};
+
+type Post = PostOf<Runtime>;
+
+fn call(call: pallet_posts::Call<Runtime>) -> RuntimeCall {
+	RuntimeCall::Posts(call)
+}
+
+fn text(s: &str) -> Option<ContentInput> {
+	Some(ContentInput::Text(s.as_bytes().to_vec()))
+}
+
+fn post(node: &Node, id: PostId) -> Option<Post> {
+	node.runtime_call("PostsApi_post", id)
+}
+
+fn text_of(post: &Post) -> Vec<u8> {
+	match &post.content {
+		Some(Content::Text(text)) => text.to_vec(),
+		other => panic!("not a text post: {other:?}"),
+	}
+}
+
+#[test]
+fn post_reply_quote_react_edit_and_delete_over_rpc() {
+	let node = Node::start("posts", &["--dev"]);
+	node.wait_best(1);
+	let (alice, bob) = (Alice.pair(), Bob.pair());
+
+	node.submit(
+		&alice,
+		call(pallet_posts::Call::create_post {
+			kind: NewPostKind::Root,
+			content: text("hello, kith"),
+		}),
+	);
+	let root = node.wait_for("the root post", || post(&node, 0));
+	assert_eq!(root.author, Alice.to_account_id());
+	assert_eq!(text_of(&root), b"hello, kith");
+
+	node.submit(
+		&bob,
+		call(pallet_posts::Call::create_post {
+			kind: NewPostKind::Reply { parent: 0 },
+			content: text("hi alice"),
+		}),
+	);
+	node.submit(
+		&bob,
+		call(pallet_posts::Call::create_post {
+			kind: NewPostKind::Quote { of: 0 },
+			content: text("worth reading"),
+		}),
+	);
+	node.submit(
+		&bob,
+		call(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Insightful }),
+	);
+	node.submit(
+		&alice,
+		call(pallet_posts::Call::edit_post {
+			post_id: 0,
+			content: ContentInput::Text(b"hello, kith (edited)".to_vec()),
+		}),
+	);
+
+	let root = node.wait_for("the reply, quote, reaction and edit", || {
+		post(&node, 0).filter(|p| {
+			p.reply_count == 1
+				&& p.quote_count == 1
+				&& p.edited_at.is_some()
+				&& p.reactions.total() == 1
+		})
+	});
+	assert_eq!(text_of(&root), b"hello, kith (edited)");
+	let reactions: Option<ReactionCounts> = node.runtime_call("PostsApi_reactions", 0u64);
+	assert_eq!(reactions.unwrap().insightful, 1);
+	let replies: Vec<(PostId, Post)> =
+		node.runtime_call("PostsApi_replies", (0u64, None::<PostId>, 10u32));
+	assert_eq!(replies.len(), 1);
+	assert_eq!(replies[0].1.kind, PostKind::Reply { parent: 0, root: 0 });
+	let thread: Vec<(PostId, Post)> =
+		node.runtime_call("PostsApi_thread", (0u64, None::<PostId>, 10u32));
+	assert_eq!(thread.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![0, replies[0].0]);
+	let bobs: Vec<(PostId, Post)> =
+		node.runtime_call("PostsApi_posts_by_author", (Bob.to_account_id(), None::<PostId>, 10u32));
+	assert_eq!(bobs.len(), 2);
+	assert!(matches!(bobs[0].1.kind, PostKind::Quote { of: 0 }), "newest first");
+
+	node.submit(&bob, call(pallet_posts::Call::delete_post { post_id: replies[0].0 }));
+	let tombstone =
+		node.wait_for("the reply's deletion", || post(&node, replies[0].0).filter(|p| p.deleted));
+	assert!(tombstone.content.is_none());
+	assert_eq!(post(&node, 0).unwrap().reply_count, 0);
+	let alices: Vec<(PostId, Post)> = node.runtime_call(
+		"PostsApi_posts_by_author",
+		(AccountId::from(Alice.public()), None::<PostId>, 10u32),
+	);
+	assert_eq!(alices.len(), 1);
+}
