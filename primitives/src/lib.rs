@@ -9,13 +9,16 @@
 //! - [`ModerationStatus`]: whether an account is suspended (the moderation pallet answers it; until it
 //!   lands, the runtime says nobody is).
 //! - [`SocialGraphApi`]: the runtime API clients read profiles and the follow graph through.
+//! - [`keys_after`]: paging through an index kept as a double map.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 use alloc::vec::Vec;
-use codec::{Codec, Decode, Encode};
-use frame_support::{pallet_prelude::ConstU32, weights::Weight, BoundedVec};
+use codec::{Codec, Decode, Encode, FullCodec};
+use frame_support::{
+	pallet_prelude::ConstU32, storage::IterableStorageDoubleMap, weights::Weight, BoundedVec,
+};
 use scale_info::TypeInfo;
 
 /// The longest content reference, in bytes: a CIDv1 string with a SHA-256 multihash is 59 characters in
@@ -105,6 +108,22 @@ impl<AccountId> OnIdentityMoved<AccountId> for () {
 	}
 	fn weight() -> Weight {
 		Weight::zero()
+	}
+}
+
+/// The second keys stored under `k1` in the double map `M`, in storage order, resuming after the key
+/// `(k1, after)` when given (whether or not that entry exists). Indexes kept as one storage key per
+/// entry are paged through this way: a client passes the last key of one page to get the next.
+pub fn keys_after<M, K1, K2, V>(k1: &K1, after: Option<K2>) -> M::PartialKeyIterator
+where
+	M: IterableStorageDoubleMap<K1, K2, V>,
+	K1: FullCodec,
+	K2: FullCodec,
+	V: FullCodec,
+{
+	match after {
+		None => M::iter_key_prefix(k1),
+		Some(after) => M::iter_key_prefix_from(k1, M::hashed_key_for(k1, after)),
 	}
 }
 

@@ -345,32 +345,38 @@ pub mod pallet {
 			Self::release(follower_account, edge.deposit)
 		}
 
-		/// The accounts of up to `limit` (at most [`Config::MaxPageSize`]) member ids.
-		fn accounts(ids: impl Iterator<Item = MemberId>, limit: u32) -> Vec<T::AccountId> {
-			ids.take(limit.min(T::MaxPageSize::get()) as usize)
+		/// Up to `limit` (at most [`Config::MaxPageSize`]) accounts among the second keys of `who`'s
+		/// entries in the edge index `M`, resuming after `start_after` (an account that is not in the
+		/// graph gives an empty page).
+		fn page<M, V>(
+			who: &T::AccountId,
+			start_after: Option<&T::AccountId>,
+			limit: u32,
+		) -> Vec<T::AccountId>
+		where
+			M: frame_support::storage::IterableStorageDoubleMap<MemberId, MemberId, V>,
+			V: codec::FullCodec,
+		{
+			let Some(id) = MemberOf::<T>::get(who) else { return Vec::new() };
+			let after = match start_after.map(MemberOf::<T>::get) {
+				None => None,
+				Some(Some(after)) => Some(after),
+				Some(None) => return Vec::new(),
+			};
+			kith_primitives::keys_after::<M, _, _, V>(&id, after)
+				.take(limit.min(T::MaxPageSize::get()) as usize)
 				.filter_map(AccountOf::<T>::get)
 				.collect()
 		}
 
 		/// Up to `limit` followers of `who`, in storage order, resuming after `start_after` (the last
-		/// account of the previous page; an account that is not in the graph gives an empty page).
+		/// account of the previous page).
 		pub fn followers(
 			who: &T::AccountId,
 			start_after: Option<&T::AccountId>,
 			limit: u32,
 		) -> Vec<T::AccountId> {
-			let Some(id) = MemberOf::<T>::get(who) else { return Vec::new() };
-			match start_after.map(MemberOf::<T>::get) {
-				None => Self::accounts(Followers::<T>::iter_key_prefix(id), limit),
-				Some(Some(after)) => Self::accounts(
-					Followers::<T>::iter_key_prefix_from(
-						id,
-						Followers::<T>::hashed_key_for(id, after),
-					),
-					limit,
-				),
-				Some(None) => Vec::new(),
-			}
+			Self::page::<Followers<T>, ()>(who, start_after, limit)
 		}
 
 		/// Up to `limit` accounts `who` follows, in storage order, resuming after `start_after`.
@@ -379,18 +385,11 @@ pub mod pallet {
 			start_after: Option<&T::AccountId>,
 			limit: u32,
 		) -> Vec<T::AccountId> {
-			let Some(id) = MemberOf::<T>::get(who) else { return Vec::new() };
-			match start_after.map(MemberOf::<T>::get) {
-				None => Self::accounts(Following::<T>::iter_key_prefix(id), limit),
-				Some(Some(after)) => Self::accounts(
-					Following::<T>::iter_key_prefix_from(
-						id,
-						Following::<T>::hashed_key_for(id, after),
-					),
-					limit,
-				),
-				Some(None) => Vec::new(),
-			}
+			Self::page::<Following<T>, Edge<BlockNumberFor<T>, BalanceOf<T>>>(
+				who,
+				start_after,
+				limit,
+			)
 		}
 
 		/// Whether `follower` follows `followee`.

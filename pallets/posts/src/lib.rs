@@ -67,7 +67,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use kith_primitives::{ModerationStatus, SocialGraph};
+	use kith_primitives::{keys_after, ModerationStatus, SocialGraph};
 	use sp_runtime::traits::{Hash, Saturating, Zero};
 
 	/// An amount of the currency deposits are held in.
@@ -553,14 +553,9 @@ pub mod pallet {
 			before: Option<PostId>,
 			limit: u32,
 		) -> Vec<(PostId, PostOf<T>)> {
-			let keys = match before {
-				None => PostsByAuthor::<T>::iter_key_prefix(author),
-				Some(before) => PostsByAuthor::<T>::iter_key_prefix_from(
-					author,
-					PostsByAuthor::<T>::hashed_key_for(author, NewestFirst::from(before)),
-				),
-			};
-			Self::page(keys.map(PostId::from), limit)
+			let ids =
+				keys_after::<PostsByAuthor<T>, _, _, ()>(author, before.map(NewestFirst::from));
+			Self::page(ids.map(PostId::from), limit)
 		}
 
 		/// Up to `limit` direct replies of `post_id`, oldest first, newer than `after` if given.
@@ -569,14 +564,8 @@ pub mod pallet {
 			after: Option<PostId>,
 			limit: u32,
 		) -> Vec<(PostId, PostOf<T>)> {
-			let keys = match after {
-				None => Replies::<T>::iter_key_prefix(post_id),
-				Some(after) => Replies::<T>::iter_key_prefix_from(
-					post_id,
-					Replies::<T>::hashed_key_for(post_id, OldestFirst::from(after)),
-				),
-			};
-			Self::page(keys.map(PostId::from), limit)
+			let ids = keys_after::<Replies<T>, _, _, ()>(&post_id, after.map(OldestFirst::from));
+			Self::page(ids.map(PostId::from), limit)
 		}
 
 		/// Up to `limit` posts of the thread that starts at `root_id` (the root first, then every reply at
@@ -586,13 +575,8 @@ pub mod pallet {
 			after: Option<PostId>,
 			limit: u32,
 		) -> Vec<(PostId, PostOf<T>)> {
-			let replies = match after {
-				None => Threads::<T>::iter_key_prefix(root_id),
-				Some(after) => Threads::<T>::iter_key_prefix_from(
-					root_id,
-					Threads::<T>::hashed_key_for(root_id, OldestFirst::from(after)),
-				),
-			};
+			let replies =
+				keys_after::<Threads<T>, _, _, ()>(&root_id, after.map(OldestFirst::from));
 			let root = after.is_none().then_some(root_id);
 			Self::page(root.into_iter().chain(replies.map(PostId::from)), limit)
 		}
