@@ -265,56 +265,38 @@ pub struct Post<
 	pub deleted: bool,
 }
 
-/// A storage key part that sorts post ids newest first (the bitwise complement, big-endian).
-#[derive(
-	Clone,
-	Copy,
-	Debug,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct NewestFirst(pub [u8; 8]);
+/// Defines a storage key part that orders post ids as storage iterates it (lexicographically by key):
+/// the id's big-endian bytes, transformed by `$encode` (its own inverse).
+macro_rules! ordered_post_id {
+	($(#[$doc:meta])* $name:ident, $encode:expr) => {
+		$(#[$doc])*
+		#[derive(
+			Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
+			TypeInfo,
+		)]
+		pub struct $name(pub [u8; 8]);
 
-impl From<PostId> for NewestFirst {
-	fn from(id: PostId) -> Self {
-		NewestFirst((!id).to_be_bytes())
-	}
+		impl From<PostId> for $name {
+			fn from(id: PostId) -> Self {
+				$name(($encode)(id).to_be_bytes())
+			}
+		}
+
+		impl From<$name> for PostId {
+			fn from(key: $name) -> Self {
+				($encode)(u64::from_be_bytes(key.0))
+			}
+		}
+	};
 }
 
-impl From<NewestFirst> for PostId {
-	fn from(key: NewestFirst) -> Self {
-		!u64::from_be_bytes(key.0)
-	}
-}
-
-/// A storage key part that sorts post ids oldest first (big-endian).
-#[derive(
-	Clone,
-	Copy,
-	Debug,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct OldestFirst(pub [u8; 8]);
-
-impl From<PostId> for OldestFirst {
-	fn from(id: PostId) -> Self {
-		OldestFirst(id.to_be_bytes())
-	}
-}
-
-impl From<OldestFirst> for PostId {
-	fn from(key: OldestFirst) -> Self {
-		u64::from_be_bytes(key.0)
-	}
-}
+ordered_post_id!(
+	/// A storage key part that sorts post ids newest first (the bitwise complement, big-endian).
+	NewestFirst,
+	|id: PostId| !id
+);
+ordered_post_id!(
+	/// A storage key part that sorts post ids oldest first (big-endian).
+	OldestFirst,
+	|id: PostId| id
+);
