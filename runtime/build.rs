@@ -1,4 +1,15 @@
 fn main() {
 	#[cfg(feature = "std")]
-	substrate_wasm_builder::WasmBuilder::build_using_defaults();
+	{
+		// substrate-wasm-builder looks for the workspace's Cargo.lock upward from the build folder, which
+		// lives outside the work tree here (scripts/common.sh); point it at this workspace so the wasm
+		// runtime is built with exactly the locked dependencies. Set here, not globally, so that other
+		// crates' wasm builds (frame-benchmarking-cli's test runtime) look in their own place.
+		if std::env::var_os("WASM_BUILD_WORKSPACE_HINT").is_none() {
+			let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it");
+			let workspace = std::path::Path::new(&manifest_dir).join("..");
+			std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
+		}
+		substrate_wasm_builder::WasmBuilder::build_using_defaults();
+	}
 }
