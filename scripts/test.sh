@@ -9,3 +9,10 @@ cd "$KITH_ROOT"
 "$KITH_ROOT/scripts/setup.sh"
 build_workspace
 step cargo test --locked --workspace "$@"
+# The pallets' benchmarks, run once each against their mock runtimes, so that they keep working between
+# the (slow, release) runs of scripts/bench.sh that generate the weights.
+if [ $# -eq 0 ]; then
+  pallets=()
+  for dir in pallets/*/; do pallets+=(-p "pallet-$(basename "$dir")"); done
+  step cargo test --locked "${pallets[@]}" --features runtime-benchmarks --lib benchmarking
+fi

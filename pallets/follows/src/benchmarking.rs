@@ -3,7 +3,10 @@
 use super::*;
 use crate::Pallet as Follows;
 use frame_benchmarking::v2::*;
-use frame_support::traits::fungible::{Inspect, Mutate};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	Get,
+};
 use frame_system::RawOrigin;
 use kith_primitives::OnIdentityMoved;
 use sp_runtime::traits::StaticLookup;
