@@ -13,7 +13,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$KITH_ROOT"
 
-"$KITH_ROOT/scripts/setup.sh"
+setup
 step cargo build --locked --release -p kith-node --features runtime-benchmarks
 bin="$CARGO_TARGET_DIR/release/kith-node"
 [ "${1:-}" = "--only-build" ] && exit 0

@@ -9,9 +9,14 @@ KITH_NODE_BIN="$CARGO_TARGET_DIR/debug/kith-node"
 # The toolchain `scripts/setup.sh` registers with rustup when rustup itself cannot build wasm.
 KITH_WASM_TOOLCHAIN=kith-wasm
 
-if rustup toolchain list 2>/dev/null | grep -q "^$KITH_WASM_TOOLCHAIN" && ! "$KITH_ROOT/scripts/setup.sh" --rustup-has-wasm; then
-  export WASM_BUILD_TOOLCHAIN=$KITH_WASM_TOOLCHAIN
-fi
+# Installs what is missing (scripts/setup.sh), then points substrate-wasm-builder at the toolchain that
+# builds wasm here: rustup's own if it has a wasm target, else the one setup.sh registered.
+setup() {
+  "$KITH_ROOT/scripts/setup.sh"
+  if ! "$KITH_ROOT/scripts/setup.sh" --rustup-has-wasm; then
+    export WASM_BUILD_TOOLCHAIN=$KITH_WASM_TOOLCHAIN
+  fi
+}
 
 # Prints a line and runs a command, so that logs show what each step was.
 step() { printf '==> %s\n' "$*" >&2; "$@"; }

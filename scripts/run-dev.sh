@@ -6,6 +6,6 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$KITH_ROOT"
 
-"$KITH_ROOT/scripts/setup.sh"
+setup
 build_workspace
 exec "$KITH_NODE_BIN" --dev --rpc-port 9944 "$@"

@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$KITH_ROOT"
 
-"$KITH_ROOT/scripts/setup.sh"
+setup
 build_workspace
 step cargo test --locked --workspace "$@"
 # The pallets' benchmarks, run once each against their mock runtimes, so that they keep working between

@@ -10,7 +10,7 @@ cd "$KITH_ROOT"
 dir=${KITH_TESTNET_DIR:-$HOME/.cache/kith/testnet}
 if [ "${1:-}" = "--purge" ]; then rm -rf "$dir"; shift; fi
 if [ $# -gt 0 ]; then echo "testnet.sh: unknown argument '$1' (only --purge)" >&2; exit 2; fi
-[ -x "$KITH_NODE_BIN" ] || { "$KITH_ROOT/scripts/setup.sh"; build_workspace; }
+[ -x "$KITH_NODE_BIN" ] || { setup; build_workspace; }
 mkdir -p "$dir"
 
 pids=()

@@ -43,20 +43,6 @@ fn profile_info(account: AccountId) -> Option<ProfileInfo<AccountId>> {
 	})
 }
 
-#[cfg(feature = "runtime-benchmarks")]
-mod benches {
-	frame_benchmarking::define_benchmarks!(
-		[frame_benchmarking, BaselineBench::<Runtime>]
-		[frame_system, SystemBench::<Runtime>]
-		[pallet_balances, Balances]
-		[pallet_timestamp, Timestamp]
-		[pallet_sudo, Sudo]
-		[pallet_profiles, Profiles]
-		[pallet_follows, Follows]
-		[pallet_posts, Posts]
-	);
-}
-
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion {
@@ -301,7 +287,7 @@ impl_runtime_apis! {
 			use crate::*;
 
 			let mut list = Vec::<BenchmarkList>::new();
-			benches::list_benchmarks!(list, extra);
+			list_benchmarks!(list, extra);
 			(list, AllPalletsWithSystem::storage_info())
 		}
 
@@ -321,7 +307,7 @@ impl_runtime_apis! {
 			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
-			benches::add_benchmarks!(params, batches);
+			add_benchmarks!(params, batches);
 			Ok(batches)
 		}
 	}

@@ -26,6 +26,24 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
+// The pallets whose benchmarks the node's `benchmark pallet` runs. `define_benchmarks!` makes the
+// `list_benchmarks!` / `add_benchmarks!` macros the `Benchmark` runtime API (in `apis`) uses; `macro_use`
+// and declaring this module first put them in scope there.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benches {
+	frame_benchmarking::define_benchmarks!(
+		[frame_benchmarking, BaselineBench::<Runtime>]
+		[frame_system, SystemBench::<Runtime>]
+		[pallet_balances, Balances]
+		[pallet_timestamp, Timestamp]
+		[pallet_sudo, Sudo]
+		[pallet_profiles, Profiles]
+		[pallet_follows, Follows]
+		[pallet_posts, Posts]
+	);
+}
+
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
