@@ -8,6 +8,10 @@
 //! - [`OnIdentityMoved`]: an account's identity moved to a new key (the profiles pallet announces it).
 //! - [`ModerationStatus`]: whether an account is suspended (the moderation pallet answers it; until it
 //!   lands, the runtime says nobody is).
+//! - [`PostId`] and [`PostAuthors`]: who wrote a post and whether it still stands (the posts pallet
+//!   answers it, for tipping).
+//! - [`OnAppreciation`]: an account appreciated a post, with a positive reaction or a tip (the creator
+//!   rewards pallet counts it).
 //! - [`SocialGraphApi`]: the runtime API clients read profiles and the follow graph through.
 //! - [`keys_after`]: paging through an index kept as a double map.
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -81,6 +85,46 @@ pub trait ModerationStatus<AccountId> {
 impl<AccountId> ModerationStatus<AccountId> for () {
 	fn is_suspended(_: &AccountId) -> bool {
 		false
+	}
+}
+
+/// A post's number: sequential from 0, never reused (a deleted post leaves a tombstone).
+pub type PostId = u64;
+
+/// Who wrote a post, as the posts pallet records it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct PostAuthorship<AccountId> {
+	/// The post's author.
+	pub author: AccountId,
+	/// Whether the author deleted it (only a tombstone is left).
+	pub deleted: bool,
+}
+
+/// Looks up the authors of posts.
+pub trait PostAuthors<AccountId> {
+	/// The author of post `id` and whether it was deleted; `None` if there is no such post.
+	fn authorship(id: PostId) -> Option<PostAuthorship<AccountId>>;
+
+	/// Creates a live post by `author` for a benchmark and returns its id.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_for_benchmark(author: &AccountId) -> PostId;
+}
+
+/// Told when an account appreciates a post: a positive reaction, or a tip on it. The posts and tipping
+/// pallets call it after their own checks passed (never for an account's own post); what the receiver
+/// does with it cannot fail the reaction or the tip.
+pub trait OnAppreciation<AccountId> {
+	/// `who` appreciated post `post` by `author`.
+	fn on_appreciation(who: &AccountId, author: &AccountId, post: PostId);
+
+	/// The most weight [`Self::on_appreciation`] can take.
+	fn weight() -> Weight;
+}
+
+impl<AccountId> OnAppreciation<AccountId> for () {
+	fn on_appreciation(_: &AccountId, _: &AccountId, _: PostId) {}
+	fn weight() -> Weight {
+		Weight::zero()
 	}
 }
 

@@ -17,10 +17,12 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Follows, Grandpa,
-	InherentDataExt, Nonce, Posts, Profiles, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
-	TransactionPayment, VERSION,
+	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, BlockNumber, CreatorRewards,
+	Executive, Follows, Grandpa, InherentDataExt, Nonce, Posts, Profiles, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, System, Tipping, TransactionPayment, VERSION,
 };
+use pallet_creator_rewards::{EraIndex, EraRewards, EraStatus, Payout};
+use pallet_tipping::TipTotals;
 use kith_primitives::ProfileInfo;
 use pallet_posts::{PostId, PostOf, ReactionCounts};
 
@@ -258,6 +260,36 @@ impl_runtime_apis! {
 
 		fn reactions(post_id: PostId) -> Option<ReactionCounts> {
 			Posts::reactions(post_id)
+		}
+	}
+
+	impl pallet_tipping::runtime_api::TippingApi<Block, AccountId, Balance> for Runtime {
+		fn post_tips(post: PostId) -> TipTotals<Balance> {
+			Tipping::post_tips(post)
+		}
+
+		fn creator_tips(account: AccountId) -> TipTotals<Balance> {
+			Tipping::creator_tips(&account)
+		}
+	}
+
+	impl pallet_creator_rewards::runtime_api::CreatorRewardsApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn pending_rewards(account: AccountId) -> Vec<(EraIndex, Payout<Balance>)> {
+			CreatorRewards::pending_rewards(&account)
+		}
+
+		fn current_era() -> EraStatus<Balance, BlockNumber> {
+			CreatorRewards::current_era()
+		}
+
+		fn era_rewards(era: EraIndex) -> Option<EraRewards<Balance>> {
+			pallet_creator_rewards::Eras::<Runtime>::get(era)
+		}
+
+		fn scores(era: EraIndex, account: AccountId) -> (Balance, Balance) {
+			CreatorRewards::scores(era, &account)
 		}
 	}
 

@@ -1,8 +1,11 @@
 //! Genesis presets: ready-made genesis states the node's chain specs (and `build-spec`) start from.
 //!
 //! - `development` (`--dev`): Alice alone authors and finalizes; Alice is the sudo key; the well-known
-//!   development accounts are endowed.
-//! - `local_testnet` (`--chain local`): Alice, Bob and Charlie author and finalize; the same endowments.
+//!   development accounts are endowed; creator reward eras last a minute ([`DEV_ERA_LENGTH`]).
+//! - `local_testnet` (`--chain local`): Alice, Bob and Charlie author and finalize; the same endowments;
+//!   eras last a day, as on a real network.
+//!
+//! Both mint [`REWARD_PER_ERA`] into the creator reward pool each era.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -13,8 +16,8 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, ProfilesConfig,
-	RuntimeGenesisConfig, SudoConfig, UNIT,
+	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, CreatorRewardsConfig,
+	GrandpaConfig, ProfilesConfig, RuntimeGenesisConfig, SudoConfig, MINUTES, UNIT,
 };
 
 /// Handles nobody may claim from genesis on: names that would let an account pass for the chain itself.
@@ -39,11 +42,19 @@ pub const RESERVED_HANDLES: &[&str] = &[
 /// What each endowed development account starts with: one million KITH.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 
-/// A genesis state with the given authorities (Aura, GRANDPA), endowed accounts and sudo key.
+/// What each era adds to the creator reward pool: ten thousand KITH.
+pub const REWARD_PER_ERA: Balance = 10_000 * UNIT;
+
+/// The creator reward era of development chains: a minute, so that tests and demos see eras close.
+pub const DEV_ERA_LENGTH: BlockNumber = MINUTES;
+
+/// A genesis state with the given authorities (Aura, GRANDPA), endowed accounts, sudo key and creator
+/// reward era length (`None`: the runtime's, a day).
 fn genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
+	era_length: Option<BlockNumber>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -62,6 +73,7 @@ fn genesis(
 		profiles: ProfilesConfig {
 			reserved: RESERVED_HANDLES.iter().map(|h| h.as_bytes().to_vec()).collect::<Vec<_>>(),
 		},
+		creator_rewards: CreatorRewardsConfig { era_length, reward_per_era: REWARD_PER_ERA },
 	})
 }
 
@@ -81,6 +93,7 @@ pub fn development() -> Value {
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		Some(DEV_ERA_LENGTH),
 	)
 }
 
@@ -94,6 +107,7 @@ pub fn local_testnet() -> Value {
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		None,
 	)
 }
 

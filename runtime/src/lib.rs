@@ -41,6 +41,8 @@ mod benches {
 		[pallet_profiles, Profiles]
 		[pallet_follows, Follows]
 		[pallet_posts, Posts]
+		[pallet_tipping, Tipping]
+		[pallet_creator_rewards, CreatorRewards]
 	);
 }
 
@@ -295,4 +297,12 @@ mod runtime {
 	/// Posts, threads, reposts, quotes and reactions.
 	#[runtime::pallet_index(12)]
 	pub type Posts = pallet_posts;
+
+	/// Tips to posts and creators.
+	#[runtime::pallet_index(13)]
+	pub type Tipping = pallet_tipping;
+
+	/// The creator reward pool, curation bonds and votes.
+	#[runtime::pallet_index(14)]
+	pub type CreatorRewards = pallet_creator_rewards;
 }

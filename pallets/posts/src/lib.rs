@@ -22,8 +22,9 @@
 //!   caller ([`Config::SocialGraph`]). An account reposts a post at most once at a time.
 //! - [`Pallet::edit_post`]: the author replaces the content (not of reposts or deleted posts).
 //! - [`Pallet::delete_post`]: the author deletes it, leaving a tombstone.
-//! - [`Pallet::react`] / [`Pallet::unreact`]: set, change or remove the caller's reaction. Removing is
-//!   allowed on deleted posts too, so reactors get their deposits back.
+//! - [`Pallet::react`] / [`Pallet::unreact`]: set, change or remove the caller's reaction (not to one's
+//!   own posts). Removing is allowed on deleted posts too, so reactors get their deposits back. A positive
+//!   reaction is passed on to [`Config::OnAppreciation`] (creator rewards).
 //!
 //! ## Storage
 //! `Posts` (id → [`Post`]); indexes with one key per entry, ordered for paging: `PostsByAuthor` (author,
@@ -67,7 +68,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use kith_primitives::{keys_after, ModerationStatus, SocialGraph};
+	use kith_primitives::{keys_after, ModerationStatus, OnAppreciation, SocialGraph};
 	use sp_runtime::traits::{Hash, Saturating, Zero};
 
 	/// An amount of the currency deposits are held in.
@@ -102,6 +103,9 @@ pub mod pallet {
 
 		/// Who is suspended: a suspended account cannot post, edit or react.
 		type Moderation: ModerationStatus<Self::AccountId>;
+
+		/// Told of every positive reaction (creator rewards count them).
+		type OnAppreciation: OnAppreciation<Self::AccountId>;
 
 		/// The longest text of a post, in bytes.
 		#[pallet::constant]
@@ -243,6 +247,8 @@ pub mod pallet {
 		AuthorSuspended,
 		/// A repost has no content to edit.
 		CannotEditRepost,
+		/// Reacting to your own post is not allowed.
+		OwnPost,
 		/// You already reacted to this post with this reaction.
 		AlreadyReacted,
 		/// You have not reacted to this post.
@@ -414,14 +420,15 @@ pub mod pallet {
 		}
 
 		/// Sets the caller's reaction to `post_id`, replacing an earlier one. The first reaction holds
-		/// [`Config::ReactionDeposit`].
+		/// [`Config::ReactionDeposit`]. A positive reaction is passed on to [`Config::OnAppreciation`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::react())]
+		#[pallet::weight(T::WeightInfo::react().saturating_add(T::OnAppreciation::weight()))]
 		pub fn react(origin: OriginFor<T>, post_id: PostId, reaction: Reaction) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(!T::Moderation::is_suspended(&who), Error::<T>::AuthorSuspended);
 			let mut post = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;
 			ensure!(!post.deleted, Error::<T>::PostDeleted);
+			ensure!(post.author != who, Error::<T>::OwnPost);
 			ensure!(!T::SocialGraph::is_blocked(&post.author, &who), Error::<T>::BlockedByAuthor);
 			let previous = Reactions::<T>::get(post_id, &who);
 			let deposit = match previous {
@@ -438,6 +445,9 @@ pub mod pallet {
 				},
 			};
 			*post.reactions.of(reaction) += 1;
+			if reaction.is_positive() {
+				T::OnAppreciation::on_appreciation(&who, &post.author, post_id);
+			}
 			Posts::<T>::insert(post_id, post);
 			Reactions::<T>::insert(post_id, &who, (reaction, deposit));
 			Self::deposit_event(Event::Reacted {
@@ -465,6 +475,31 @@ pub mod pallet {
 			T::Currency::release(&HoldReason::Reaction.into(), &who, deposit, Precision::Exact)?;
 			Self::deposit_event(Event::Unreacted { post_id, who, reaction });
 			Ok(())
+		}
+	}
+
+	impl<T: Config> kith_primitives::PostAuthors<T::AccountId> for Pallet<T> {
+		fn authorship(id: PostId) -> Option<kith_primitives::PostAuthorship<T::AccountId>> {
+			Posts::<T>::get(id).map(|post| kith_primitives::PostAuthorship {
+				author: post.author,
+				deleted: post.deleted,
+			})
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn create_for_benchmark(author: &T::AccountId) -> PostId {
+			use frame_support::traits::fungible::Mutate;
+			let text = alloc::vec![b'a'; 16];
+			let content = Self::check_content(ContentInput::Text(text.clone())).expect("valid text");
+			let deposit = Self::deposit_for(Some(&content));
+			T::Currency::set_balance(author, T::Currency::minimum_balance().saturating_add(deposit));
+			Self::create_post(
+				frame_system::RawOrigin::Signed(author.clone()).into(),
+				NewPostKind::Root,
+				Some(ContentInput::Text(text)),
+			)
+			.expect("a funded account can post");
+			NextPostId::<T>::get() - 1
 		}
 	}
 

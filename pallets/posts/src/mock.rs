@@ -1,5 +1,5 @@
 //! A test runtime with just System, Balances and Posts; who blocked whom and who is suspended are set by
-//! the tests.
+//! the tests, and the appreciations the pallet passes on are recorded for them.
 
 use crate as pallet_posts;
 use core::cell::RefCell;
@@ -33,6 +33,8 @@ thread_local! {
 	pub static BLOCKS: RefCell<Vec<(u64, u64)>> = const { RefCell::new(Vec::new()) };
 	/// Suspended accounts.
 	pub static SUSPENDED: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+	/// The appreciations passed on: (who, author, post).
+	pub static APPRECIATED: RefCell<Vec<(u64, u64, u64)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The block list the tests set.
@@ -51,6 +53,17 @@ impl kith_primitives::ModerationStatus<u64> for TestModeration {
 	}
 }
 
+/// Records the appreciations the pallet passes on.
+pub struct TestAppreciation;
+impl kith_primitives::OnAppreciation<u64> for TestAppreciation {
+	fn on_appreciation(who: &u64, author: &u64, post: u64) {
+		APPRECIATED.with(|a| a.borrow_mut().push((*who, *author, post)));
+	}
+	fn weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
 parameter_types! {
 	pub const PostDepositBase: u64 = 100;
 	pub const PostByteDeposit: u64 = 1;
@@ -62,6 +75,7 @@ impl pallet_posts::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type SocialGraph = TestGraph;
 	type Moderation = TestModeration;
+	type OnAppreciation = TestAppreciation;
 	type MaxTextLen = frame_support::traits::ConstU32<1024>;
 	type MaxCaptionLen = frame_support::traits::ConstU32<280>;
 	type PostDepositBase = PostDepositBase;
@@ -89,6 +103,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 pub fn test(f: impl FnOnce()) {
 	BLOCKS.with(|b| b.borrow_mut().clear());
 	SUSPENDED.with(|s| s.borrow_mut().clear());
+	APPRECIATED.with(|a| a.borrow_mut().clear());
 	new_test_ext().execute_with(|| {
 		f();
 		pallet_posts::Pallet::<Test>::do_try_state().expect("invariants hold");

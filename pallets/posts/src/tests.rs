@@ -400,3 +400,37 @@ fn a_post_without_funds_for_its_deposit_is_refused() {
 		assert_eq!(NextPostId::<Test>::get(), 0);
 	});
 }
+
+#[test]
+fn reacting_to_your_own_post_is_refused() {
+	test(|| {
+		let id = new_post(1, NewPostKind::Root, text("mine"));
+		assert_noop!(Posts::react(RuntimeOrigin::signed(1), id, Reaction::Like), Error::<Test>::OwnPost);
+		assert!(APPRECIATED.with(|a| a.borrow().is_empty()));
+	});
+}
+
+#[test]
+fn positive_reactions_are_passed_on_as_appreciation_and_others_are_not() {
+	test(|| {
+		let id = new_post(1, NewPostKind::Root, text("appreciate me"));
+		assert_ok!(Posts::react(RuntimeOrigin::signed(2), id, Reaction::Sad));
+		assert_ok!(Posts::react(RuntimeOrigin::signed(3), id, Reaction::Angry));
+		assert!(APPRECIATED.with(|a| a.borrow().is_empty()), "Sad and Angry are not appreciation");
+		assert_ok!(Posts::react(RuntimeOrigin::signed(2), id, Reaction::Love));
+		assert_ok!(Posts::react(RuntimeOrigin::signed(4), id, Reaction::Insightful));
+		assert_eq!(APPRECIATED.with(|a| a.borrow().clone()), vec![(2, 1, id), (4, 1, id)]);
+	});
+}
+
+#[test]
+fn post_authorship_is_answered_for_other_pallets() {
+	use kith_primitives::{PostAuthors, PostAuthorship};
+	test(|| {
+		let id = new_post(3, NewPostKind::Root, text("by three"));
+		assert_eq!(Posts::authorship(id), Some(PostAuthorship { author: 3, deleted: false }));
+		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(3), id));
+		assert_eq!(Posts::authorship(id), Some(PostAuthorship { author: 3, deleted: true }));
+		assert_eq!(Posts::authorship(id + 1), None);
+	});
+}

@@ -5,11 +5,9 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	pallet_prelude::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
+pub use kith_primitives::PostId;
 use kith_primitives::ContentRef;
 use scale_info::TypeInfo;
-
-/// A post's number: sequential from 0, never reused (a deleted post leaves a tombstone).
-pub type PostId = u64;
 
 /// What a post is, as its author asks for it in `create_post`.
 #[derive(
@@ -166,6 +164,14 @@ pub enum Reaction {
 	Sad,
 	/// 😠
 	Angry,
+}
+
+impl Reaction {
+	/// Whether the reaction appreciates the post (`Like`, `Love`, `Laugh`, `Insightful`): only these count
+	/// towards creator rewards.
+	pub fn is_positive(self) -> bool {
+		matches!(self, Reaction::Like | Reaction::Love | Reaction::Laugh | Reaction::Insightful)
+	}
 }
 
 /// How many reactions of each kind a post has.

@@ -1,10 +1,12 @@
-//! Kith's own pallets: identities, the social graph and posts.
+//! Kith's own pallets: identities, the social graph, posts, tips and creator rewards.
 
 use frame_support::{parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
+use sp_runtime::Perbill;
 
 use crate::{
-	AccountId, Balance, Balances, Follows, Runtime, RuntimeHoldReason, MICRO_UNIT, MILLI_UNIT, UNIT,
+	AccountId, Balance, Balances, BlockNumber, CreatorRewards, Follows, Posts, Runtime,
+	RuntimeFreezeReason, RuntimeHoldReason, DAYS, MICRO_UNIT, MILLI_UNIT, UNIT,
 };
 
 parameter_types! {
@@ -20,7 +22,19 @@ parameter_types! {
 	pub const PostByteDeposit: Balance = 100 * MICRO_UNIT;
 	/// A reaction holds 0.001 KITH.
 	pub const ReactionDeposit: Balance = MILLI_UNIT;
+	/// The smallest tip: 0.01 KITH (ten existential deposits, so a tip can open an account).
+	pub const MinTip: Balance = 10 * MILLI_UNIT;
+	/// Curators share a fifth of each era's pool; one creator gets at most a tenth of the creators'
+	/// part.
+	pub const CuratorShare: Perbill = Perbill::from_percent(20);
+	pub const MaxCreatorShare: Perbill = Perbill::from_percent(10);
+	/// The smallest curation bond: 1 KITH.
+	pub const MinCurationBond: Balance = UNIT;
 }
+
+/// An era of creator rewards lasts a day (the `development` preset shortens it to a minute).
+pub const ERA_LENGTH: BlockNumber = DAYS;
+
 
 impl pallet_profiles::Config for Runtime {
 	type Currency = Balances;
@@ -34,7 +48,7 @@ impl pallet_profiles::Config for Runtime {
 	type ProfileDepositBase = ProfileDepositBase;
 	type ProfileByteDeposit = ProfileByteDeposit;
 	type HandleDeposit = HandleDeposit;
-	type WeightInfo = (); // BOOTSTRAP: generated weights next
+	type WeightInfo = pallet_profiles::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_follows::Config for Runtime {
@@ -44,7 +58,7 @@ impl pallet_follows::Config for Runtime {
 	type MaxFollowing = ConstU32<5_000>;
 	type MaxBlocked = ConstU32<5_000>;
 	type MaxPageSize = ConstU32<{ kith_primitives::MAX_PAGE_SIZE }>;
-	type WeightInfo = (); // BOOTSTRAP: generated weights next
+	type WeightInfo = pallet_follows::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_posts::Config for Runtime {
@@ -53,11 +67,39 @@ impl pallet_posts::Config for Runtime {
 	type SocialGraph = Follows;
 	/// Nobody is suspended until the moderation pallet lands.
 	type Moderation = ();
+	type OnAppreciation = CreatorRewards;
 	type MaxTextLen = ConstU32<1_024>;
 	type MaxCaptionLen = ConstU32<280>;
 	type PostDepositBase = PostDepositBase;
 	type PostByteDeposit = PostByteDeposit;
 	type ReactionDeposit = ReactionDeposit;
 	type MaxPageSize = ConstU32<100>;
-	type WeightInfo = (); // BOOTSTRAP: generated weights next
+	type WeightInfo = pallet_posts::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_tipping::Config for Runtime {
+	type Currency = Balances;
+	type Posts = Posts;
+	/// Nobody is suspended until the moderation pallet lands.
+	type Moderation = ();
+	type OnAppreciation = CreatorRewards;
+	type MinTip = MinTip;
+	type MaxMemoLen = ConstU32<140>;
+	type WeightInfo = (); // BOOTSTRAP
+}
+
+impl pallet_creator_rewards::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	/// Root (sudo) for now; the governance track replaces it.
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type DefaultEraLength = frame_support::traits::ConstU32<ERA_LENGTH>;
+	type VotesPerEra = ConstU32<20>;
+	type CuratorShare = CuratorShare;
+	type MaxCreatorShare = MaxCreatorShare;
+	type ClaimWindow = ConstU32<30>;
+	type UnbondingEras = ConstU32<7>;
+	type MaxUnlockingChunks = ConstU32<16>;
+	type MinBond = MinCurationBond;
+	type WeightInfo = (); // BOOTSTRAP
 }
