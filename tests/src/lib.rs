@@ -248,12 +248,31 @@ impl Node {
 		decode_hex_as(&self.rpc("state_call", json!([method, hex(&args.encode())])))
 	}
 
-	/// Signs `call` as `signer` with the account's next nonce (as the node sees it) and submits it.
-	pub fn submit(&self, signer: &sr25519::Pair, call: kith_runtime::RuntimeCall) -> H256 {
+	/// `call` signed by `signer` with the account's next nonce (as the node sees it).
+	fn signed(
+		&self,
+		signer: &sr25519::Pair,
+		call: kith_runtime::RuntimeCall,
+	) -> kith_runtime::UncheckedExtrinsic {
 		let who = kith_runtime::AccountId::from(sp_core::Pair::public(signer));
 		let nonce = self.rpc("system_accountNextIndex", json!([who.to_string()])).as_u64().unwrap();
-		let xt = kith_runtime::signing::sign(call, signer, nonce as u32, self.block_hash(0));
+		kith_runtime::signing::sign(call, signer, nonce as u32, self.block_hash(0))
+	}
+
+	/// Signs `call` as `signer` with the account's next nonce (as the node sees it) and submits it.
+	pub fn submit(&self, signer: &sr25519::Pair, call: kith_runtime::RuntimeCall) -> H256 {
+		let xt = self.signed(signer, call);
 		decode_hex_as(&self.rpc("author_submitExtrinsic", json!([hex(&xt.encode())])))
+	}
+
+	/// The fee `signer` pays for `call` (weight, length and base fee, as `TransactionPaymentApi`
+	/// computes it at the best block).
+	pub fn fee(&self, signer: &sr25519::Pair, call: kith_runtime::RuntimeCall) -> kith_runtime::Balance {
+		let xt = self.signed(signer, call);
+		let len = xt.encoded_size() as u32;
+		let info: pallet_transaction_payment::RuntimeDispatchInfo<kith_runtime::Balance> =
+			self.runtime_call("TransactionPaymentApi_query_info", (xt, len));
+		info.partial_fee
 	}
 }
 

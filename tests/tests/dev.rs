@@ -9,7 +9,7 @@ use sp_core::{sr25519, Pair};
 use sp_keyring::Sr25519Keyring;
 
 /// Kith's own pallets.
-const KITH_PALLETS: &[&str] = &["Profiles", "Follows", "Posts"];
+const KITH_PALLETS: &[&str] = &["Profiles", "Follows", "Posts", "Tipping", "CreatorRewards"];
 
 /// Every pallet of the runtime, as the metadata names them.
 const PALLETS: &[&str] = &[
@@ -23,6 +23,8 @@ const PALLETS: &[&str] = &[
 	"Profiles",
 	"Follows",
 	"Posts",
+	"Tipping",
+	"CreatorRewards",
 ];
 
 fn dev_node() -> Node {

@@ -69,10 +69,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `406`
 		//  Estimated: `4620`
-		// Minimum execution time: 99_827_000 picoseconds.
-		Weight::from_parts(103_076_930, 4620)
-			// Standard Error: 28
-			.saturating_add(Weight::from_parts(2_623, 0).saturating_mul(n.into()))
+		// Minimum execution time: 99_897_000 picoseconds.
+		Weight::from_parts(103_307_418, 4620)
+			// Standard Error: 33
+			.saturating_add(Weight::from_parts(2_240, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -87,10 +87,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `400`
 		//  Estimated: `4620`
-		// Minimum execution time: 23_554_000 picoseconds.
-		Weight::from_parts(81_698_818, 4620)
-			// Standard Error: 285
-			.saturating_add(Weight::from_parts(9_070, 0).saturating_mul(n.into()))
+		// Minimum execution time: 23_645_000 picoseconds.
+		Weight::from_parts(82_260_112, 4620)
+			// Standard Error: 294
+			.saturating_add(Weight::from_parts(9_313, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1622`
 		//  Estimated: `8250`
-		// Minimum execution time: 84_970_000 picoseconds.
-		Weight::from_parts(88_155_000, 8250)
+		// Minimum execution time: 85_570_000 picoseconds.
+		Weight::from_parts(89_218_000, 8250)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -123,13 +123,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `CreatorRewards::Ledgers` (r:1 w:0)
+	/// Proof: `CreatorRewards::Ledgers` (`max_values`: None, `max_size`: Some(566), added: 3041, mode: `MaxEncodedLen`)
 	fn react() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1430`
+		//  Measured:  `1496`
 		//  Estimated: `4620`
-		// Minimum execution time: 91_402_000 picoseconds.
-		Weight::from_parts(94_687_000, 4620)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 97_753_000 picoseconds.
+		Weight::from_parts(102_322_000, 4620)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Posts::Reactions` (r:1 w:1)
@@ -144,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1565`
 		//  Estimated: `4620`
-		// Minimum execution time: 76_533_000 picoseconds.
-		Weight::from_parts(79_860_000, 4620)
+		// Minimum execution time: 77_375_000 picoseconds.
+		Weight::from_parts(80_701_000, 4620)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -174,10 +176,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `406`
 		//  Estimated: `4620`
-		// Minimum execution time: 99_827_000 picoseconds.
-		Weight::from_parts(103_076_930, 4620)
-			// Standard Error: 28
-			.saturating_add(Weight::from_parts(2_623, 0).saturating_mul(n.into()))
+		// Minimum execution time: 99_897_000 picoseconds.
+		Weight::from_parts(103_307_418, 4620)
+			// Standard Error: 33
+			.saturating_add(Weight::from_parts(2_240, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
@@ -192,10 +194,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `400`
 		//  Estimated: `4620`
-		// Minimum execution time: 23_554_000 picoseconds.
-		Weight::from_parts(81_698_818, 4620)
-			// Standard Error: 285
-			.saturating_add(Weight::from_parts(9_070, 0).saturating_mul(n.into()))
+		// Minimum execution time: 23_645_000 picoseconds.
+		Weight::from_parts(82_260_112, 4620)
+			// Standard Error: 294
+			.saturating_add(Weight::from_parts(9_313, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -213,8 +215,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1622`
 		//  Estimated: `8250`
-		// Minimum execution time: 84_970_000 picoseconds.
-		Weight::from_parts(88_155_000, 8250)
+		// Minimum execution time: 85_570_000 picoseconds.
+		Weight::from_parts(89_218_000, 8250)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -228,13 +230,15 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `CreatorRewards::Ledgers` (r:1 w:0)
+	/// Proof: `CreatorRewards::Ledgers` (`max_values`: None, `max_size`: Some(566), added: 3041, mode: `MaxEncodedLen`)
 	fn react() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1430`
+		//  Measured:  `1496`
 		//  Estimated: `4620`
-		// Minimum execution time: 91_402_000 picoseconds.
-		Weight::from_parts(94_687_000, 4620)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		// Minimum execution time: 97_753_000 picoseconds.
+		Weight::from_parts(102_322_000, 4620)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Posts::Reactions` (r:1 w:1)
@@ -249,8 +253,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1565`
 		//  Estimated: `4620`
-		// Minimum execution time: 76_533_000 picoseconds.
-		Weight::from_parts(79_860_000, 4620)
+		// Minimum execution time: 77_375_000 picoseconds.
+		Weight::from_parts(80_701_000, 4620)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

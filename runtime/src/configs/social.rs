@@ -85,7 +85,7 @@ impl pallet_tipping::Config for Runtime {
 	type OnAppreciation = CreatorRewards;
 	type MinTip = MinTip;
 	type MaxMemoLen = ConstU32<140>;
-	type WeightInfo = (); // BOOTSTRAP
+	type WeightInfo = pallet_tipping::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_creator_rewards::Config for Runtime {
@@ -101,5 +101,5 @@ impl pallet_creator_rewards::Config for Runtime {
 	type UnbondingEras = ConstU32<7>;
 	type MaxUnlockingChunks = ConstU32<16>;
 	type MinBond = MinCurationBond;
-	type WeightInfo = (); // BOOTSTRAP
+	type WeightInfo = pallet_creator_rewards::weights::SubstrateWeight<Runtime>;
 }

@@ -5,7 +5,11 @@
 use kith_runtime::{signing, Executive, Header, RuntimeCall, System, WASM_BINARY};
 use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{generic::Digest, traits::Header as _, ApplyExtrinsicResult};
+use sp_runtime::{
+	generic::{Digest, DigestItem},
+	traits::Header as _,
+	ApplyExtrinsicResult,
+};
 
 /// The state the wasm runtime builds for a genesis preset.
 pub fn preset_storage(preset: &str) -> sp_core::storage::Storage {
@@ -20,16 +24,46 @@ pub fn in_block_one<R>(f: impl FnOnce() -> R) -> R {
 	let mut ext =
 		sp_io::TestExternalities::new(preset_storage(sp_genesis_builder::DEV_RUNTIME_PRESET));
 	ext.execute_with(|| {
-		let header = Header::new(
-			1,
-			Default::default(),
-			Default::default(),
-			genesis_hash(),
-			Digest::default(),
-		);
-		Executive::initialize_block(&header);
+		start_block(1, genesis_hash());
 		f()
 	})
+}
+
+/// Initializes block `number` on top of `parent` as an Aura author would: the slot in the pre-runtime
+/// digest, and the timestamp inherent of that slot.
+fn start_block(number: kith_runtime::BlockNumber, parent: kith_runtime::Hash) {
+	use codec::Encode;
+	let slot = sp_consensus_aura::Slot::from(number as u64);
+	let digest = Digest {
+		logs: vec![DigestItem::PreRuntime(sp_consensus_aura::AURA_ENGINE_ID, slot.encode())],
+	};
+	Executive::initialize_block(&Header::new(
+		number,
+		Default::default(),
+		Default::default(),
+		parent,
+		digest,
+	));
+	let now = number as u64 * kith_runtime::SLOT_DURATION;
+	let timestamp = kith_runtime::UncheckedExtrinsic::new_bare(
+		pallet_timestamp::Call::<kith_runtime::Runtime>::set { now }.into(),
+	);
+	Executive::apply_extrinsic(timestamp)
+		.expect("the timestamp inherent is valid")
+		.expect("the timestamp inherent dispatches");
+}
+
+/// Finalizes the current block and initializes the next one.
+pub fn next_block() {
+	let header = Executive::finalize_block();
+	start_block(header.number + 1, header.hash());
+}
+
+/// Runs blocks until block `number` is initialized.
+pub fn run_to_block(number: kith_runtime::BlockNumber) {
+	while System::block_number() < number {
+		next_block();
+	}
 }
 
 /// The genesis hash the runtime checks signatures against.

@@ -1,0 +1,133 @@
+//! Runtime tests of tipping and creator rewards: signed extrinsics through `Executive` over several
+//! blocks of the `development` preset (eras of ten blocks), read back through the runtime APIs.
+
+mod common;
+
+use common::{apply, apply_ok, in_block_one, run_to_block};
+use frame_support::traits::fungible::Inspect;
+use kith_runtime::{
+	genesis_config_presets::{DEV_ERA_LENGTH, REWARD_PER_ERA},
+	Balances, Runtime, RuntimeEvent, System, UNIT,
+};
+use pallet_creator_rewards::{
+	runtime_api::runtime_decl_for_creator_rewards_api::CreatorRewardsApiV1, Payout,
+};
+use pallet_posts::{ContentInput, NewPostKind, Reaction};
+use pallet_tipping::{
+	runtime_api::runtime_decl_for_tipping_api::TippingApiV1, TipTarget, TipTotals,
+};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve};
+use sp_runtime::{DispatchError, ModuleError};
+
+fn error_name(result: sp_runtime::DispatchResult) -> &'static str {
+	match result {
+		Err(DispatchError::Module(ModuleError { message: Some(name), .. })) => name,
+		other => panic!("not a module error: {other:?}"),
+	}
+}
+
+fn balance(who: Sr25519Keyring) -> u128 {
+	Balances::balance(&who.to_account_id())
+}
+
+fn post(who: Sr25519Keyring, text: &str) {
+	apply_ok(
+		who,
+		pallet_posts::Call::create_post {
+			kind: NewPostKind::Root,
+			content: Some(ContentInput::Text(text.as_bytes().to_vec())),
+		},
+	);
+}
+
+fn tip(target: TipTarget<kith_runtime::AccountId>, amount: u128) -> pallet_tipping::Call<Runtime> {
+	pallet_tipping::Call::tip { target, amount, memo: None }
+}
+
+/// The fee the last extrinsic paid.
+fn last_fee() -> u128 {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+			) => Some(actual_fee),
+			_ => None,
+		})
+		.expect("a signed extrinsic pays a fee")
+}
+
+#[test]
+fn a_tip_pays_the_author_and_is_counted() {
+	in_block_one(|| {
+		post(Alice, "tip me");
+		let before = balance(Alice);
+		apply_ok(Bob, tip(TipTarget::Post(0), 5 * UNIT));
+		apply_ok(Charlie, tip(TipTarget::Creator(Alice.to_account_id()), UNIT));
+		assert_eq!(balance(Alice), before + 6 * UNIT);
+		assert_eq!(Runtime::post_tips(0), TipTotals { total: 5 * UNIT, count: 1 });
+		assert_eq!(
+			Runtime::creator_tips(Alice.to_account_id()),
+			TipTotals { total: 6 * UNIT, count: 2 }
+		);
+
+		assert_eq!(error_name(apply(Alice, tip(TipTarget::Post(0), UNIT)).unwrap()), "CannotTipSelf");
+		assert_eq!(error_name(apply(Bob, tip(TipTarget::Post(9), UNIT)).unwrap()), "PostNotFound");
+		assert_eq!(error_name(apply(Bob, tip(TipTarget::Post(0), 1)).unwrap()), "TipTooSmall");
+		assert_eq!(
+			error_name(apply(Bob, tip(TipTarget::Post(0), 10_000_000 * UNIT)).unwrap()),
+			"InsufficientBalance"
+		);
+		assert_eq!(Runtime::post_tips(0).count, 1, "failed tips changed nothing");
+	});
+}
+
+#[test]
+fn curators_steer_an_era_pool_and_the_creator_claims_it() {
+	in_block_one(|| {
+		post(Alice, "a post worth appreciating");
+		post(Eve, "another one");
+		apply_ok(Bob, pallet_creator_rewards::Call::bond { amount: 2_000 * UNIT });
+		apply_ok(Dave, pallet_creator_rewards::Call::bond { amount: 1_000 * UNIT });
+		assert_eq!(Runtime::current_era().era, 0);
+
+		run_to_block(DEV_ERA_LENGTH + 1);
+		assert_eq!(Runtime::current_era().era, 1);
+		// Bob's votes are worth 2,000 / 20 = 100 KITH, Dave's 50 KITH; Charlie has no bond.
+		apply_ok(Bob, pallet_posts::Call::react { post_id: 0, reaction: Reaction::Like });
+		apply_ok(Dave, tip(TipTarget::Post(0), UNIT));
+		apply_ok(Charlie, pallet_posts::Call::react { post_id: 0, reaction: Reaction::Love });
+		apply_ok(Dave, pallet_posts::Call::react { post_id: 1, reaction: Reaction::Insightful });
+		assert_eq!(Runtime::scores(1, Alice.to_account_id()), (150 * UNIT, 0));
+		assert_eq!(Runtime::scores(1, Eve.to_account_id()), (50 * UNIT, 0));
+		assert_eq!(Runtime::current_era().score, 200 * UNIT);
+
+		run_to_block(2 * DEV_ERA_LENGTH + 1);
+		// Era 0 had no votes and carried its pool: era 1's pool is two eras' rewards, 80% for creators.
+		let creators = 2 * REWARD_PER_ERA * 4 / 5;
+		let curators = 2 * REWARD_PER_ERA / 5;
+		// Alice's three quarters of the score are capped at a tenth of the creators' part.
+		assert_eq!(
+			Runtime::pending_rewards(Alice.to_account_id()),
+			vec![(1, Payout { creator: creators / 10, curator: 0, capped: creators * 3 / 4 - creators / 10 })]
+		);
+		let issuance = Balances::total_issuance();
+		let before = balance(Alice);
+		apply_ok(Alice, pallet_creator_rewards::Call::claim { era: 1 });
+		let fee = last_fee();
+		assert_eq!(balance(Alice), before + creators / 10 - fee);
+		let before = balance(Dave);
+		apply_ok(Dave, pallet_creator_rewards::Call::claim { era: 1 });
+		assert_eq!(balance(Dave), before + curators * 100 / 200 - last_fee(), "Dave spent 100 of 200");
+		assert_eq!(
+			Balances::total_issuance(),
+			issuance + creators / 10 + curators / 2 - fee - last_fee(),
+			"issuance grew by the claims (less the fees, which are burned)"
+		);
+		assert_eq!(
+			error_name(apply(Alice, pallet_creator_rewards::Call::claim { era: 1 }).unwrap()),
+			"NothingToClaim"
+		);
+	});
+}

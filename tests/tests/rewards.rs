@@ -1,0 +1,99 @@
+//! Tips and creator rewards on a running `--dev` node (eras of a minute): curators bond, react and tip,
+//! the era closes, the creator claims and its balance grows by the expected amount.
+
+use kith_e2e::Node;
+use kith_runtime::{
+	genesis_config_presets::REWARD_PER_ERA, Balance, BlockNumber, Runtime, RuntimeCall, UNIT,
+};
+use pallet_creator_rewards::{EraIndex, EraRewards, EraStatus, Payout};
+use pallet_posts::{ContentInput, NewPostKind, Reaction};
+use pallet_tipping::{TipTarget, TipTotals};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
+
+fn current_era(node: &Node) -> EraStatus<Balance, BlockNumber> {
+	node.runtime_call("CreatorRewardsApi_current_era", ())
+}
+
+fn posts(call: pallet_posts::Call<Runtime>) -> RuntimeCall {
+	RuntimeCall::Posts(call)
+}
+
+fn rewards(call: pallet_creator_rewards::Call<Runtime>) -> RuntimeCall {
+	RuntimeCall::CreatorRewards(call)
+}
+
+#[test]
+fn bond_react_tip_close_the_era_and_claim() {
+	let node = Node::start("rewards", &["--dev"]);
+	node.wait_best(1);
+	let alice = Alice.to_account_id();
+
+	node.submit(
+		&Alice.pair(),
+		posts(pallet_posts::Call::create_post {
+			kind: NewPostKind::Root,
+			content: Some(ContentInput::Text(b"worth a tip".to_vec())),
+		}),
+	);
+	node.submit(&Bob.pair(), rewards(pallet_creator_rewards::Call::bond { amount: 1_000 * UNIT }));
+	node.submit(&Dave.pair(), rewards(pallet_creator_rewards::Call::bond { amount: 500 * UNIT }));
+	let bonded_in = node.wait_for("both bonds", || {
+		let bonded = |who: sp_keyring::Sr25519Keyring| {
+			let key = pallet_creator_rewards::Ledgers::<Runtime>::hashed_key_for(who.to_account_id());
+			node.storage::<pallet_creator_rewards::LedgerOf<Runtime>>(&key).is_some()
+		};
+		(bonded(Bob) && bonded(Dave)).then(|| current_era(&node).era)
+	});
+
+	// Bonds power votes from the next era on.
+	let era = node.wait_for("the next era", || {
+		let status = current_era(&node);
+		(status.era > bonded_in).then_some(status.era)
+	});
+	node.submit(&Bob.pair(), posts(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Like }));
+	node.submit(&Charlie.pair(), posts(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Love }));
+	node.submit(
+		&Dave.pair(),
+		RuntimeCall::Tipping(pallet_tipping::Call::tip {
+			target: TipTarget::Post(0),
+			amount: 10 * UNIT,
+			memo: Some(b"thanks".to_vec().try_into().unwrap()),
+		}),
+	);
+	let tips = node.wait_for("the tip", || {
+		let tips: TipTotals<Balance> = node.runtime_call("TippingApi_post_tips", 0u64);
+		(tips.count == 1).then_some(tips)
+	});
+	assert_eq!(tips.total, 10 * UNIT);
+	// Bob's vote is worth 1,000 / 20 KITH, Dave's 500 / 20; Charlie has no bond and steers nothing.
+	let (score, _): (Balance, Balance) =
+		node.wait_for("both votes", || {
+			let scores: (Balance, Balance) =
+				node.runtime_call("CreatorRewardsApi_scores", (era, alice.clone()));
+			(scores.0 == 75 * UNIT).then_some(scores)
+		});
+	assert_eq!(score, 75 * UNIT);
+
+	let balance_before = node.free_balance(&alice);
+	let pending = node.wait_for("the era to close", || {
+		let pending: Vec<(EraIndex, Payout<Balance>)> =
+			node.runtime_call("CreatorRewardsApi_pending_rewards", alice.clone());
+		pending.into_iter().find(|(e, _)| *e == era).map(|(_, payout)| payout)
+	});
+	// Every era before had no votes, so each carried its whole pool: era `era` holds era + 1 rewards.
+	// Creators get 80% of it, and one creator at most 10% of the creators' part.
+	let pool: Option<EraRewards<Balance>> = node.runtime_call("CreatorRewardsApi_era_rewards", era);
+	let creators = REWARD_PER_ERA * (era as Balance + 1) * 4 / 5;
+	assert_eq!(pool.map(|p| (p.creators, p.score)), Some((creators, 75 * UNIT)));
+	assert_eq!(pending, Payout { creator: creators / 10, curator: 0, capped: creators * 9 / 10 });
+
+	let claim = rewards(pallet_creator_rewards::Call::claim { era });
+	let fee = node.fee(&Alice.pair(), claim.clone());
+	node.submit(&Alice.pair(), claim);
+	let balance_after =
+		node.wait_for("the claim", || Some(node.free_balance(&alice)).filter(|b| *b != balance_before));
+	assert_eq!(balance_after, balance_before + creators / 10 - fee);
+	let pending: Vec<(EraIndex, Payout<Balance>)> =
+		node.runtime_call("CreatorRewardsApi_pending_rewards", Alice.to_account_id());
+	assert!(pending.iter().all(|(e, _)| *e != era), "claimed once");
+}
