@@ -18,7 +18,8 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, BlockNumber, CreatorRewards,
-	Executive, Follows, Grandpa, InherentDataExt, Nonce, Posts, Profiles, Runtime, RuntimeCall,
+	Executive, Follows, Grandpa, InherentDataExt, Moderation, Nonce, Posts, Profiles, Runtime,
+	RuntimeCall,
 	RuntimeGenesisConfig, System, Tipping, TransactionPayment, VERSION,
 };
 use pallet_creator_rewards::{EraIndex, EraRewards, EraStatus, Payout};
@@ -290,6 +291,12 @@ impl_runtime_apis! {
 
 		fn scores(era: EraIndex, account: AccountId) -> (Balance, Balance) {
 			CreatorRewards::scores(era, &account)
+		}
+	}
+
+	impl pallet_moderation::runtime_api::ModerationApi<Block, BlockNumber> for Runtime {
+		fn rulebook() -> pallet_moderation::Rulebook<BlockNumber> {
+			Moderation::rulebook()
 		}
 	}
 

@@ -1,9 +1,12 @@
 //! Genesis presets: ready-made genesis states the node's chain specs (and `build-spec`) start from.
 //!
 //! - `development` (`--dev`): Alice alone authors and finalizes; Alice is the sudo key; the well-known
-//!   development accounts are endowed; creator reward eras last a minute ([`DEV_ERA_LENGTH`]).
+//!   development accounts are endowed; creator reward eras last a minute ([`DEV_ERA_LENGTH`]) and
+//!   referendum tracks run at development pace (periods of blocks).
 //! - `local_testnet` (`--chain local`): Alice, Bob and Charlie author and finalize; the same endowments;
-//!   eras last a day, as on a real network.
+//!   no sudo key (governance only); eras and referendum periods as on a real network.
+//!
+//! Both start with the [`starter_rulebook`].
 //!
 //! Both mint [`REWARD_PER_ERA`] into the creator reward pool each era.
 
@@ -17,8 +20,10 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, CreatorRewardsConfig,
-	GrandpaConfig, ProfilesConfig, RuntimeGenesisConfig, SudoConfig, MINUTES, UNIT,
+	GrandpaConfig, ModerationConfig, OriginsConfig, ProfilesConfig, RuntimeGenesisConfig,
+	SudoConfig, DAYS, MINUTES, UNIT,
 };
+use pallet_moderation::RuleAction;
 
 /// Handles nobody may claim from genesis on: names that would let an account pass for the chain itself.
 pub const RESERVED_HANDLES: &[&str] = &[
@@ -48,13 +53,50 @@ pub const REWARD_PER_ERA: Balance = 10_000 * UNIT;
 /// The creator reward era of development chains: a minute, so that tests and demos see eras close.
 pub const DEV_ERA_LENGTH: BlockNumber = MINUTES;
 
-/// A genesis state with the given authorities (Aura, GRANDPA), endowed accounts, sudo key and creator
-/// reward era length (`None`: the runtime's, a day).
+/// The rulebook a Kith chain starts with: (title, description, what an upheld report does).
+pub fn starter_rulebook() -> Vec<(Vec<u8>, Vec<u8>, RuleAction<BlockNumber>)> {
+	let rule = |title: &str, description: &str, action| {
+		(title.as_bytes().to_vec(), description.as_bytes().to_vec(), action)
+	};
+	vec![
+		rule(
+			"Spam",
+			"Repetitive, unsolicited or automated posts, scams and misleading links.",
+			RuleAction::Hide,
+		),
+		rule(
+			"Harassment",
+			"Targeted abuse, threats or intimidation of a person, including encouraging others to do so.",
+			RuleAction::Suspend { blocks: 7 * DAYS },
+		),
+		rule(
+			"Illegal content",
+			"Content that is illegal to publish almost everywhere, such as sexual content involving \
+			 minors, non-consensual intimate images or credible incitement to violence.",
+			RuleAction::Suspend { blocks: 90 * DAYS },
+		),
+		rule(
+			"Impersonation",
+			"Pretending to be another person or organisation in a way that misleads.",
+			RuleAction::Label,
+		),
+		rule(
+			"Unlabeled NSFW",
+			"Sexual or graphic content posted without a content warning.",
+			RuleAction::Label,
+		),
+	]
+}
+
+/// A genesis state with the given authorities (Aura, GRANDPA), endowed accounts, sudo key (none on
+/// chains governed by referenda only), creator reward era length (`None`: the runtime's, a day) and
+/// referendum pace.
 fn genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
-	root: AccountId,
+	root: Option<AccountId>,
 	era_length: Option<BlockNumber>,
+	fast_tracks: bool,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -69,11 +111,13 @@ fn genesis(
 				.map(|(_, grandpa)| (grandpa.clone(), 1))
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: root },
 		profiles: ProfilesConfig {
 			reserved: RESERVED_HANDLES.iter().map(|h| h.as_bytes().to_vec()).collect::<Vec<_>>(),
 		},
 		creator_rewards: CreatorRewardsConfig { era_length, reward_per_era: REWARD_PER_ERA },
+		origins: OriginsConfig { fast_tracks },
+		moderation: ModerationConfig { rules: starter_rulebook() },
 	})
 }
 
@@ -92,12 +136,13 @@ pub fn development() -> Value {
 	genesis(
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		Some(DEV_ERA_LENGTH),
+		true,
 	)
 }
 
-/// The `local_testnet` preset: Alice, Bob and Charlie validate.
+/// The `local_testnet` preset: Alice, Bob and Charlie validate; no sudo key.
 pub fn local_testnet() -> Value {
 	genesis(
 		vec![
@@ -106,8 +151,9 @@ pub fn local_testnet() -> Value {
 			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 		],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
 		None,
+		None,
+		false,
 	)
 }
 

@@ -43,12 +43,18 @@ mod benches {
 		[pallet_posts, Posts]
 		[pallet_tipping, Tipping]
 		[pallet_creator_rewards, CreatorRewards]
+		[pallet_moderation, Moderation]
+		[pallet_preimage, Preimage]
+		[pallet_scheduler, Scheduler]
+		[pallet_referenda, Referenda]
+		[pallet_conviction_voting, ConvictionVoting]
 	);
 }
 
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod governance;
 
 use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight};
 use sp_runtime::{
@@ -108,12 +114,28 @@ pub const DAYS: BlockNumber = HOURS * 24;
 pub const BLOCK_COMPUTE: Weight = Weight::from_parts(2 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
 /// The version of this runtime. `spec_version` must grow with every change of behaviour that ships.
+#[cfg(not(feature = "upgrade-test-version"))]
 #[runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("kith"),
 	impl_name: alloc::borrow::Cow::Borrowed("kith-node"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The version of the runtime the upgrade test moves to: this runtime with `spec_version` one higher
+/// (built only as the `kith-runtime-upgrade-test` wasm).
+#[cfg(feature = "upgrade-test-version")]
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("kith"),
+	impl_name: alloc::borrow::Cow::Borrowed("kith-node"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -282,9 +304,29 @@ mod runtime {
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
-	/// A superuser key, until governance takes over.
+	/// A superuser key: set only on development chains (the `development` preset).
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	/// Calls scheduled for later blocks, such as enacted referenda.
+	#[runtime::pallet_index(7)]
+	pub type Scheduler = pallet_scheduler;
+
+	/// Stored call data (preimages) that referenda refer to by hash.
+	#[runtime::pallet_index(8)]
+	pub type Preimage = pallet_preimage;
+
+	/// Token-holder referenda on the `root` and `moderation_rules` tracks.
+	#[runtime::pallet_index(20)]
+	pub type Referenda = pallet_referenda;
+
+	/// Votes on referenda, weighted by balance locked with conviction.
+	#[runtime::pallet_index(21)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+
+	/// The origins referenda dispatch with and the tracks' pace.
+	#[runtime::pallet_index(22)]
+	pub type Origins = governance::origins;
 
 	/// Profiles and unique handles.
 	#[runtime::pallet_index(10)]
@@ -305,4 +347,8 @@ mod runtime {
 	/// The creator reward pool, curation bonds and votes.
 	#[runtime::pallet_index(14)]
 	pub type CreatorRewards = pallet_creator_rewards;
+
+	/// The moderation rulebook token holders vote on.
+	#[runtime::pallet_index(15)]
+	pub type Moderation = pallet_moderation;
 }

@@ -26,14 +26,19 @@ fn every_preset_builds_a_genesis_state() {
 		.preset_names()
 		.expect("the runtime lists its presets");
 	assert_eq!(names.len(), 2);
-	for (preset, validators) in [("development", 1), ("local_testnet", 3)] {
+	// Only the development chain has a sudo key and fast referendum tracks; both start with the
+	// starter rulebook.
+	for (preset, validators, dev) in [("development", 1, true), ("local_testnet", 3, false)] {
 		assert!(names.iter().any(|n| n.as_str() == preset), "{preset} is offered");
 		sp_io::TestExternalities::new(preset_storage(preset)).execute_with(|| {
 			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), validators, "{preset}");
 			assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), validators);
 			let alice = Sr25519Keyring::Alice.to_account_id();
 			assert_eq!(Balances::balance(&alice), ENDOWMENT);
-			assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), dev.then_some(alice), "{preset}");
+			assert_eq!(kith_runtime::governance::origins::FastTracks::<Runtime>::get(), dev);
+			let rulebook = kith_runtime::Moderation::rulebook();
+			assert_eq!((rulebook.version, rulebook.rules.len()), (1, 5), "{preset}");
 		});
 	}
 }

@@ -9,7 +9,7 @@ use sp_core::{sr25519, Pair};
 use sp_keyring::Sr25519Keyring;
 
 /// Kith's own pallets.
-const KITH_PALLETS: &[&str] = &["Profiles", "Follows", "Posts", "Tipping", "CreatorRewards"];
+const KITH_PALLETS: &[&str] = &["Profiles", "Follows", "Posts", "Tipping", "CreatorRewards", "Moderation"];
 
 /// Every pallet of the runtime, as the metadata names them.
 const PALLETS: &[&str] = &[
@@ -20,11 +20,17 @@ const PALLETS: &[&str] = &[
 	"Balances",
 	"TransactionPayment",
 	"Sudo",
+	"Scheduler",
+	"Preimage",
 	"Profiles",
 	"Follows",
 	"Posts",
 	"Tipping",
 	"CreatorRewards",
+	"Moderation",
+	"Referenda",
+	"ConvictionVoting",
+	"Origins",
 ];
 
 fn dev_node() -> Node {

@@ -1,6 +1,7 @@
-//! The configuration of every pallet in the runtime: the chain's machinery here, Kith's own pallets in
-//! [`social`].
+//! The configuration of every pallet in the runtime: the chain's machinery here, governance in
+//! [`governance`], Kith's own pallets in [`social`].
 
+mod governance;
 mod social;
 
 use frame_support::{
