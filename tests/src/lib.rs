@@ -282,9 +282,9 @@ impl Drop for Node {
 	}
 }
 
-/// `0x`-prefixed hex of bytes.
+/// `0x`-prefixed hex of bytes, in full (`HexDisplay` would abbreviate anything over 1 KiB).
 pub fn hex(bytes: &[u8]) -> String {
-	format!("0x{}", sp_core::hexdisplay::HexDisplay::from(&bytes))
+	sp_core::bytes::to_hex(bytes, false)
 }
 
 /// Decodes a `0x` hex string returned by the node into bytes.

@@ -1,6 +1,8 @@
-//! Governance on a running `--dev` node (tracks at development pace): a preimage and a referendum for
-//! a new rulebook submitted over JSON-RPC, votes from two accounts with conviction, enactment, and the
-//! new version read through `ModerationApi`.
+//! Governance on a running `--dev` node (tracks at development pace), all over JSON-RPC:
+//! - a preimage and a referendum for a new rulebook, votes from two accounts with conviction,
+//!   enactment, and the new version read through `ModerationApi`;
+//! - a forkless runtime upgrade through the `root` track: `state_getRuntimeVersion` shows the new
+//!   `spec_version` and blocks keep being produced and finalized.
 
 use codec::Encode;
 use frame_support::traits::{schedule::DispatchTime, Bounded};
@@ -8,11 +10,66 @@ use kith_e2e::Node;
 use kith_runtime::{governance::origins, BlockNumber, OriginCaller, Runtime, RuntimeCall, UNIT};
 use pallet_conviction_voting::{AccountVote, Conviction, Vote};
 use pallet_moderation::{RuleAction, RuleDescription, RuleInput, Rulebook, RulebookEntry};
-use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
 use sp_runtime::traits::{BlakeTwo256, Hash};
 
 fn rulebook(node: &Node) -> Rulebook<BlockNumber> {
 	node.runtime_call("ModerationApi_rulebook", ())
+}
+
+/// Alice notes `call` as a preimage, submits it on the track of `origin` and places the decision
+/// deposit; returns the referendum's index (the node's first referendum) once it is deciding, so that
+/// votes land on an open referendum.
+fn propose(node: &Node, origin: OriginCaller, call: RuntimeCall) -> u32 {
+	let bytes = call.encode();
+	let proposal = Bounded::Lookup { hash: BlakeTwo256::hash(&bytes), len: bytes.len() as u32 };
+	let alice = Alice.pair();
+	node.submit(&alice, RuntimeCall::Preimage(pallet_preimage::Call::note_preimage { bytes }));
+	node.submit(
+		&alice,
+		RuntimeCall::Referenda(pallet_referenda::Call::submit {
+			proposal_origin: Box::new(origin),
+			proposal,
+			enactment_moment: DispatchTime::After(0),
+		}),
+	);
+	node.submit(
+		&alice,
+		RuntimeCall::Referenda(pallet_referenda::Call::place_decision_deposit { index: 0 }),
+	);
+	node.wait_for("the referendum to start deciding", || match referendum(node, 0) {
+		Some(pallet_referenda::ReferendumInfo::Ongoing(status)) => status.deciding.map(|_| 0),
+		_ => None,
+	})
+}
+
+/// Referendum `index` as stored at the best block.
+fn referendum(node: &Node, index: u32) -> Option<pallet_referenda::ReferendumInfoOf<Runtime, ()>> {
+	node.storage(&pallet_referenda::ReferendumInfoFor::<Runtime>::hashed_key_for(index))
+}
+
+/// `voters` vote aye on referendum `index` with `balance` each, locked with `conviction`.
+fn vote_aye(
+	node: &Node,
+	index: u32,
+	voters: &[Sr25519Keyring],
+	balance: u128,
+	conviction: Conviction,
+) {
+	for voter in voters {
+		node.submit(
+			&voter.pair(),
+			RuntimeCall::ConvictionVoting(pallet_conviction_voting::Call::vote {
+				poll_index: index,
+				vote: AccountVote::Standard { vote: Vote { aye: true, conviction }, balance },
+			}),
+		);
+	}
+}
+
+/// Whether referendum `index` was approved.
+fn approved(node: &Node, index: u32) -> bool {
+	matches!(referendum(node, index), Some(pallet_referenda::ReferendumInfo::Approved(..)))
 }
 
 #[test]
@@ -22,6 +79,7 @@ fn a_rulebook_referendum_over_rpc_is_voted_and_enacted() {
 	let before = rulebook(&node);
 	assert_eq!(before.version, 1);
 
+	// The new rulebook keeps every rule and adds one.
 	let mut entries: Vec<_> = before
 		.rules
 		.iter()
@@ -38,44 +96,52 @@ fn a_rulebook_referendum_over_rpc_is_voted_and_enacted() {
 		id: None,
 		rule: RuleInput {
 			title: b"Vote buying".to_vec().try_into().unwrap(),
-			description: RuleDescription::Text(b"Paying for votes or reactions.".to_vec().try_into().unwrap()),
+			description: RuleDescription::Text(
+				b"Paying for votes or reactions.".to_vec().try_into().unwrap(),
+			),
 			action: RuleAction::Suspend { blocks: 600 },
 		},
 	});
 	let call = RuntimeCall::Moderation(pallet_moderation::Call::set_rulebook {
 		entries: entries.try_into().unwrap(),
 	});
-	let bytes = call.encode();
-	let proposal = Bounded::Lookup { hash: BlakeTwo256::hash(&bytes), len: bytes.len() as u32 };
+	let index = propose(&node, OriginCaller::Origins(origins::Origin::ModerationRules), call);
+	vote_aye(&node, index, &[Bob, Charlie], 900_000 * UNIT, Conviction::Locked2x);
 
-	let alice = Alice.pair();
-	node.submit(&alice, RuntimeCall::Preimage(pallet_preimage::Call::note_preimage { bytes }));
-	node.submit(
-		&alice,
-		RuntimeCall::Referenda(pallet_referenda::Call::submit {
-			proposal_origin: Box::new(OriginCaller::Origins(origins::Origin::ModerationRules)),
-			proposal,
-			enactment_moment: DispatchTime::After(0),
-		}),
-	);
-	node.submit(&alice, RuntimeCall::Referenda(pallet_referenda::Call::place_decision_deposit { index: 0 }));
-	for voter in [Bob, Charlie] {
-		node.submit(
-			&voter.pair(),
-			RuntimeCall::ConvictionVoting(pallet_conviction_voting::Call::vote {
-				poll_index: 0,
-				vote: AccountVote::Standard {
-					vote: Vote { aye: true, conviction: Conviction::Locked2x },
-					balance: 900_000 * UNIT,
-				},
-			}),
-		);
-	}
-
-	let after = node.wait_for("the new rulebook", || Some(rulebook(&node)).filter(|b| b.version == 2));
+	let after =
+		node.wait_for("the new rulebook", || Some(rulebook(&node)).filter(|b| b.version == 2));
 	assert_eq!(after.rules.len(), before.rules.len() + 1);
 	assert_eq!(after.rules.last().map(|r| r.title.to_vec()), Some(b"Vote buying".to_vec()));
-	let key = pallet_referenda::ReferendumInfoFor::<Runtime>::hashed_key_for(0u32);
-	let info: Option<pallet_referenda::ReferendumInfoOf<Runtime, ()>> = node.storage(&key);
-	assert!(matches!(info, Some(pallet_referenda::ReferendumInfo::Approved(..))), "{info:?}");
+	assert!(approved(&node, index));
+}
+
+#[test]
+fn a_runtime_upgrade_passes_through_the_root_track() {
+	let node = Node::start("upgrade", &["--dev"]);
+	node.wait_best(1);
+	let spec_version = |node: &Node| {
+		node.rpc("state_getRuntimeVersion", serde_json::json!([]))["specVersion"].as_u64().unwrap()
+	};
+	let old = kith_runtime::VERSION.spec_version as u64;
+	assert_eq!(spec_version(&node), old);
+
+	// Compressed, as wasm-builder's release blobs are: the chain stores it so and decompresses to run.
+	let wasm = kith_runtime_upgrade_test::WASM_BINARY.expect("the upgrade runtime is built");
+	let code = sp_maybe_compressed_blob::compress_strongly(
+		wasm,
+		sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT,
+	)
+	.expect("the runtime is far below the bomb limit");
+	let call = RuntimeCall::System(frame_system::Call::set_code { code });
+	let index = propose(&node, OriginCaller::system(frame_system::RawOrigin::Root), call);
+	// The root track asks for more support than the rulebook's: here about 40% of all KITH votes aye.
+	vote_aye(&node, index, &[Bob, Charlie, Dave, Eve, Ferdie], 990_000 * UNIT, Conviction::Locked1x);
+
+	let upgraded_at = node.wait_for("the upgrade", || {
+		(spec_version(&node) == old + 1).then(|| node.best_number())
+	});
+	assert!(approved(&node, index));
+	// Blocks keep coming under the new runtime, and GRANDPA finalizes them.
+	node.wait_best(upgraded_at + 3);
+	node.wait_finalized(upgraded_at + 2);
 }
