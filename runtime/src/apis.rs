@@ -19,13 +19,12 @@ use sp_version::RuntimeVersion;
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, BlockNumber, CreatorRewards,
 	Executive, Follows, Grandpa, InherentDataExt, Moderation, Nonce, Posts, Profiles, Runtime,
-	RuntimeCall,
-	RuntimeGenesisConfig, System, Tipping, TransactionPayment, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, System, Tipping, TransactionPayment, VERSION,
 };
-use pallet_creator_rewards::{EraIndex, EraRewards, EraStatus, Payout};
-use pallet_tipping::TipTotals;
 use kith_primitives::ProfileInfo;
+use pallet_creator_rewards::{EraIndex, EraRewards, EraStatus, Payout};
 use pallet_posts::{PostId, PostOf, ReactionCounts};
+use pallet_tipping::TipTotals;
 
 /// What clients see of `account`'s profile: `None` if it has neither a profile nor a handle.
 fn profile_info(account: AccountId) -> Option<ProfileInfo<AccountId>> {

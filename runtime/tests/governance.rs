@@ -24,7 +24,9 @@ use sp_runtime::traits::{BlakeTwo256, Hash};
 fn new_rulebook() -> RuntimeCall {
 	let rule = RuleInput {
 		title: b"Vote buying".to_vec().try_into().unwrap(),
-		description: RuleDescription::Text(b"Offering payment for votes.".to_vec().try_into().unwrap()),
+		description: RuleDescription::Text(
+			b"Offering payment for votes.".to_vec().try_into().unwrap(),
+		),
 		action: RuleAction::Suspend { blocks: 100 },
 	};
 	let keep = Runtime::rulebook().rules[0].clone();

@@ -3,26 +3,18 @@
 
 mod common;
 
-use common::{apply, apply_ok, in_block_one};
+use common::{apply, apply_ok, error_name, in_block_one};
 use kith_runtime::Runtime;
 use pallet_posts::{
 	runtime_api::runtime_decl_for_posts_api::PostsApiV1, ContentInput, NewPostKind, PostKind,
 	Reaction,
 };
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
-use sp_runtime::{DispatchError, ModuleError};
 
 fn create(kind: NewPostKind, text: &str) -> pallet_posts::Call<Runtime> {
 	let content = (!matches!(kind, NewPostKind::Repost { .. }))
 		.then(|| ContentInput::Text(text.as_bytes().to_vec()));
 	pallet_posts::Call::create_post { kind, content }
-}
-
-fn error_name(result: sp_runtime::DispatchResult) -> &'static str {
-	match result {
-		Err(DispatchError::Module(ModuleError { message: Some(name), .. })) => name,
-		other => panic!("not a module error: {other:?}"),
-	}
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{apply, apply_ok, in_block_one, run_to_block};
+use common::{apply, apply_ok, error_name, in_block_one, run_to_block};
 use frame_support::traits::fungible::Inspect;
 use kith_runtime::{
 	genesis_config_presets::{DEV_ERA_LENGTH, REWARD_PER_ERA},
@@ -17,14 +17,6 @@ use pallet_tipping::{
 	runtime_api::runtime_decl_for_tipping_api::TippingApiV1, TipTarget, TipTotals,
 };
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve};
-use sp_runtime::{DispatchError, ModuleError};
-
-fn error_name(result: sp_runtime::DispatchResult) -> &'static str {
-	match result {
-		Err(DispatchError::Module(ModuleError { message: Some(name), .. })) => name,
-		other => panic!("not a module error: {other:?}"),
-	}
-}
 
 fn balance(who: Sr25519Keyring) -> u128 {
 	Balances::balance(&who.to_account_id())
@@ -72,7 +64,10 @@ fn a_tip_pays_the_author_and_is_counted() {
 			TipTotals { total: 6 * UNIT, count: 2 }
 		);
 
-		assert_eq!(error_name(apply(Alice, tip(TipTarget::Post(0), UNIT)).unwrap()), "CannotTipSelf");
+		assert_eq!(
+			error_name(apply(Alice, tip(TipTarget::Post(0), UNIT)).unwrap()),
+			"CannotTipSelf"
+		);
 		assert_eq!(error_name(apply(Bob, tip(TipTarget::Post(9), UNIT)).unwrap()), "PostNotFound");
 		assert_eq!(error_name(apply(Bob, tip(TipTarget::Post(0), 1)).unwrap()), "TipTooSmall");
 		assert_eq!(
@@ -110,7 +105,14 @@ fn curators_steer_an_era_pool_and_the_creator_claims_it() {
 		// Alice's three quarters of the score are capped at a tenth of the creators' part.
 		assert_eq!(
 			Runtime::pending_rewards(Alice.to_account_id()),
-			vec![(1, Payout { creator: creators / 10, curator: 0, capped: creators * 3 / 4 - creators / 10 })]
+			vec![(
+				1,
+				Payout {
+					creator: creators / 10,
+					curator: 0,
+					capped: creators * 3 / 4 - creators / 10
+				}
+			)]
 		);
 		let issuance = Balances::total_issuance();
 		let before = balance(Alice);
@@ -119,7 +121,11 @@ fn curators_steer_an_era_pool_and_the_creator_claims_it() {
 		assert_eq!(balance(Alice), before + creators / 10 - fee);
 		let before = balance(Dave);
 		apply_ok(Dave, pallet_creator_rewards::Call::claim { era: 1 });
-		assert_eq!(balance(Dave), before + curators * 100 / 200 - last_fee(), "Dave spent 100 of 200");
+		assert_eq!(
+			balance(Dave),
+			before + curators * 100 / 200 - last_fee(),
+			"Dave spent 100 of 200"
+		);
 		assert_eq!(
 			Balances::total_issuance(),
 			issuance + creators / 10 + curators / 2 - fee - last_fee(),

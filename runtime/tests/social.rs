@@ -3,12 +3,11 @@
 
 mod common;
 
-use common::{apply, apply_ok, in_block_one};
+use common::{apply, apply_ok, error_name, in_block_one};
 use frame_support::traits::fungible::InspectHold;
 use kith_primitives::runtime_decl_for_social_graph_api::SocialGraphApiV1;
 use kith_runtime::{Balances, Runtime, RuntimeHoldReason};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
-use sp_runtime::{DispatchError, ModuleError};
 
 fn claim(handle: &str) -> pallet_profiles::Call<Runtime> {
 	pallet_profiles::Call::claim_handle { handle: handle.as_bytes().to_vec() }
@@ -16,14 +15,6 @@ fn claim(handle: &str) -> pallet_profiles::Call<Runtime> {
 
 fn follow(who: sp_keyring::Sr25519Keyring) -> pallet_follows::Call<Runtime> {
 	pallet_follows::Call::follow { who: who.to_account_id().into() }
-}
-
-/// The name of the pallet error a dispatch failed with.
-fn error_name(result: sp_runtime::DispatchResult) -> &'static str {
-	match result {
-		Err(DispatchError::Module(ModuleError { message: Some(name), .. })) => name,
-		other => panic!("not a module error: {other:?}"),
-	}
 }
 
 #[test]

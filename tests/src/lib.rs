@@ -267,7 +267,11 @@ impl Node {
 
 	/// The fee `signer` pays for `call` (weight, length and base fee, as `TransactionPaymentApi`
 	/// computes it at the best block).
-	pub fn fee(&self, signer: &sr25519::Pair, call: kith_runtime::RuntimeCall) -> kith_runtime::Balance {
+	pub fn fee(
+		&self,
+		signer: &sr25519::Pair,
+		call: kith_runtime::RuntimeCall,
+	) -> kith_runtime::Balance {
 		let xt = self.signed(signer, call);
 		let len = xt.encoded_size() as u32;
 		let info: pallet_transaction_payment::RuntimeDispatchInfo<kith_runtime::Balance> =

@@ -9,7 +9,8 @@ use sp_core::{sr25519, Pair};
 use sp_keyring::Sr25519Keyring;
 
 /// Kith's own pallets.
-const KITH_PALLETS: &[&str] = &["Profiles", "Follows", "Posts", "Tipping", "CreatorRewards", "Moderation"];
+const KITH_PALLETS: &[&str] =
+	&["Profiles", "Follows", "Posts", "Tipping", "CreatorRewards", "Moderation"];
 
 /// Every pallet of the runtime, as the metadata names them.
 const PALLETS: &[&str] = &[

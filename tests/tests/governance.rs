@@ -135,11 +135,16 @@ fn a_runtime_upgrade_passes_through_the_root_track() {
 	let call = RuntimeCall::System(frame_system::Call::set_code { code });
 	let index = propose(&node, OriginCaller::system(frame_system::RawOrigin::Root), call);
 	// The root track asks for more support than the rulebook's: here about 40% of all KITH votes aye.
-	vote_aye(&node, index, &[Bob, Charlie, Dave, Eve, Ferdie], 990_000 * UNIT, Conviction::Locked1x);
+	vote_aye(
+		&node,
+		index,
+		&[Bob, Charlie, Dave, Eve, Ferdie],
+		990_000 * UNIT,
+		Conviction::Locked1x,
+	);
 
-	let upgraded_at = node.wait_for("the upgrade", || {
-		(spec_version(&node) == old + 1).then(|| node.best_number())
-	});
+	let upgraded_at = node
+		.wait_for("the upgrade", || (spec_version(&node) == old + 1).then(|| node.best_number()));
 	assert!(approved(&node, index));
 	// Blocks keep coming under the new runtime, and GRANDPA finalizes them.
 	node.wait_best(upgraded_at + 3);

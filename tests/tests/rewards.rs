@@ -39,7 +39,8 @@ fn bond_react_tip_close_the_era_and_claim() {
 	node.submit(&Dave.pair(), rewards(pallet_creator_rewards::Call::bond { amount: 500 * UNIT }));
 	let bonded_in = node.wait_for("both bonds", || {
 		let bonded = |who: sp_keyring::Sr25519Keyring| {
-			let key = pallet_creator_rewards::Ledgers::<Runtime>::hashed_key_for(who.to_account_id());
+			let key =
+				pallet_creator_rewards::Ledgers::<Runtime>::hashed_key_for(who.to_account_id());
 			node.storage::<pallet_creator_rewards::LedgerOf<Runtime>>(&key).is_some()
 		};
 		(bonded(Bob) && bonded(Dave)).then(|| current_era(&node).era)
@@ -50,8 +51,14 @@ fn bond_react_tip_close_the_era_and_claim() {
 		let status = current_era(&node);
 		(status.era > bonded_in).then_some(status.era)
 	});
-	node.submit(&Bob.pair(), posts(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Like }));
-	node.submit(&Charlie.pair(), posts(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Love }));
+	node.submit(
+		&Bob.pair(),
+		posts(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Like }),
+	);
+	node.submit(
+		&Charlie.pair(),
+		posts(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Love }),
+	);
 	node.submit(
 		&Dave.pair(),
 		RuntimeCall::Tipping(pallet_tipping::Call::tip {
@@ -66,12 +73,11 @@ fn bond_react_tip_close_the_era_and_claim() {
 	});
 	assert_eq!(tips.total, 10 * UNIT);
 	// Bob's vote is worth 1,000 / 20 KITH, Dave's 500 / 20; Charlie has no bond and steers nothing.
-	let (score, _): (Balance, Balance) =
-		node.wait_for("both votes", || {
-			let scores: (Balance, Balance) =
-				node.runtime_call("CreatorRewardsApi_scores", (era, alice.clone()));
-			(scores.0 == 75 * UNIT).then_some(scores)
-		});
+	let (score, _): (Balance, Balance) = node.wait_for("both votes", || {
+		let scores: (Balance, Balance) =
+			node.runtime_call("CreatorRewardsApi_scores", (era, alice.clone()));
+		(scores.0 == 75 * UNIT).then_some(scores)
+	});
 	assert_eq!(score, 75 * UNIT);
 
 	let balance_before = node.free_balance(&alice);
@@ -90,8 +96,8 @@ fn bond_react_tip_close_the_era_and_claim() {
 	let claim = rewards(pallet_creator_rewards::Call::claim { era });
 	let fee = node.fee(&Alice.pair(), claim.clone());
 	node.submit(&Alice.pair(), claim);
-	let balance_after =
-		node.wait_for("the claim", || Some(node.free_balance(&alice)).filter(|b| *b != balance_before));
+	let balance_after = node
+		.wait_for("the claim", || Some(node.free_balance(&alice)).filter(|b| *b != balance_before));
 	assert_eq!(balance_after, balance_before + creators / 10 - fee);
 	let pending: Vec<(EraIndex, Payout<Balance>)> =
 		node.runtime_call("CreatorRewardsApi_pending_rewards", Alice.to_account_id());

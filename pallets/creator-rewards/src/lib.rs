@@ -67,9 +67,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{Inspect, Mutate, MutateFreeze},
-		},
+		traits::fungible::{Inspect, Mutate, MutateFreeze},
 	};
 	use frame_system::pallet_prelude::*;
 	use kith_primitives::{OnAppreciation, PostId};
@@ -333,7 +331,10 @@ pub mod pallet {
 		/// are powered by the larger bond.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::bond())]
-		pub fn bond(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
+		pub fn bond(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let mut ledger = Self::ledger(&who).unwrap_or_else(|| Ledger {
@@ -481,7 +482,9 @@ pub mod pallet {
 			}
 			let Some(mut ledger) = Self::ledger(who) else { return };
 			let power = ledger.era_bond / T::VotesPerEra::get().into();
-			if power.is_zero() || ledger.voted.contains(&post) || ledger.voted.try_push(post).is_err()
+			if power.is_zero()
+				|| ledger.voted.contains(&post)
+				|| ledger.voted.try_push(post).is_err()
 			{
 				return;
 			}
@@ -527,7 +530,11 @@ pub mod pallet {
 		}
 
 		/// `part × numerator / denominator`, rounded down.
-		fn share(part: BalanceOf<T>, numerator: BalanceOf<T>, denominator: BalanceOf<T>) -> BalanceOf<T> {
+		fn share(
+			part: BalanceOf<T>,
+			numerator: BalanceOf<T>,
+			denominator: BalanceOf<T>,
+		) -> BalanceOf<T> {
 			if denominator.is_zero() {
 				return Zero::zero();
 			}
@@ -541,13 +548,21 @@ pub mod pallet {
 		}
 
 		/// What `who` can claim of era `era`, whose pool is `rewards`.
-		fn payout(rewards: &EraRewards<BalanceOf<T>>, era: EraIndex, who: &T::AccountId) -> Payout<BalanceOf<T>> {
+		fn payout(
+			rewards: &EraRewards<BalanceOf<T>>,
+			era: EraIndex,
+			who: &T::AccountId,
+		) -> Payout<BalanceOf<T>> {
 			let uncapped =
 				Self::share(rewards.creators, CreatorScores::<T>::get(era, who), rewards.score);
 			let creator = uncapped.min(T::MaxCreatorShare::get() * rewards.creators);
 			Payout {
 				creator,
-				curator: Self::share(rewards.curators, CuratorPower::<T>::get(era, who), rewards.score),
+				curator: Self::share(
+					rewards.curators,
+					CuratorPower::<T>::get(era, who),
+					rewards.score,
+				),
 				capped: uncapped - creator,
 			}
 		}
@@ -564,7 +579,10 @@ pub mod pallet {
 				let curators = T::CuratorShare::get() * pool;
 				(pool - curators, curators, Zero::zero())
 			};
-			Eras::<T>::insert(era, EraRewards { creators, curators, score, paid: Zero::zero(), capped: Zero::zero() });
+			Eras::<T>::insert(
+				era,
+				EraRewards { creators, curators, score, paid: Zero::zero(), capped: Zero::zero() },
+			);
 			Self::deposit_event(Event::EraClosed { era, pool, creators, curators, score, carried });
 
 			if let Some(expired) = era.checked_sub(T::ClaimWindow::get()) {
@@ -608,7 +626,8 @@ pub mod pallet {
 			let left = limit.saturating_sub(creators.loops);
 			let curators = (left > 0).then(|| CuratorPower::<T>::clear_prefix(era, left, None));
 			let removed = creators.unique + curators.as_ref().map_or(0, |c| c.unique);
-			if creators.maybe_cursor.is_none() && curators.is_some_and(|c| c.maybe_cursor.is_none()) {
+			if creators.maybe_cursor.is_none() && curators.is_some_and(|c| c.maybe_cursor.is_none())
+			{
 				ClearedUpTo::<T>::put(era + 1);
 			}
 			T::WeightInfo::clear_expired(removed)
@@ -686,7 +705,10 @@ pub mod pallet {
 					"unclaimed scores exceed the era's score"
 				);
 			}
-			ensure!(ClearedUpTo::<T>::get() <= Self::oldest_claimable(), "a claimable era was cleared");
+			ensure!(
+				ClearedUpTo::<T>::get() <= Self::oldest_claimable(),
+				"a claimable era was cleared"
+			);
 			Ok(())
 		}
 	}

@@ -70,7 +70,10 @@ fn a_bond_is_frozen_and_powers_votes_from_the_next_era() {
 fn bonds_that_are_zero_too_small_or_unfunded_are_refused() {
 	test(|| {
 		assert_noop!(CreatorRewards::bond(RuntimeOrigin::signed(1), 0), Error::<Test>::ZeroAmount);
-		assert_noop!(CreatorRewards::bond(RuntimeOrigin::signed(1), 99), Error::<Test>::BondTooSmall);
+		assert_noop!(
+			CreatorRewards::bond(RuntimeOrigin::signed(1), 99),
+			Error::<Test>::BondTooSmall
+		);
 		// 1,000,000 free, one unit of existential deposit stays free.
 		assert_noop!(
 			CreatorRewards::bond(RuntimeOrigin::signed(1), 1_000_000),
@@ -90,7 +93,9 @@ fn bonds_that_are_zero_too_small_or_unfunded_are_refused() {
 fn bonded_tokens_cannot_be_transferred_away() {
 	test(|| {
 		bond(1, 600_000);
-		assert!(<Balances as Mutate<u64>>::transfer(&1, &2, 500_000, Preservation::Preserve).is_err());
+		assert!(
+			<Balances as Mutate<u64>>::transfer(&1, &2, 500_000, Preservation::Preserve).is_err()
+		);
 		assert_ok!(<Balances as Mutate<u64>>::transfer(&1, &2, 399_000, Preservation::Preserve));
 	});
 }
@@ -173,7 +178,10 @@ fn claims_are_once_per_era_and_only_for_closed_eras() {
 		bond(1, 400);
 		next_era();
 		appreciate(1, 9, 0);
-		assert_noop!(CreatorRewards::claim(RuntimeOrigin::signed(9), 1), Error::<Test>::EraNotClosed);
+		assert_noop!(
+			CreatorRewards::claim(RuntimeOrigin::signed(9), 1),
+			Error::<Test>::EraNotClosed
+		);
 		next_era();
 		claim(9, 1);
 		assert_noop!(
@@ -257,7 +265,10 @@ fn splitting_a_bond_across_many_accounts_steers_exactly_as_much() {
 	// Amounts that do not divide evenly differ by rounding only (a few units in 10^5).
 	let single = era_with_curators(&[1], 700_007);
 	let seven = era_with_curators(&(1..=7).collect::<Vec<_>>(), 100_001);
-	assert!(single.0.abs_diff(seven.0) <= 10 && single.1.abs_diff(seven.1) <= 10, "{single:?} {seven:?}");
+	assert!(
+		single.0.abs_diff(seven.0) <= 10 && single.1.abs_diff(seven.1) <= 10,
+		"{single:?} {seven:?}"
+	);
 }
 
 #[test]
@@ -302,11 +313,19 @@ fn unbonding_keeps_tokens_frozen_for_two_eras_and_stops_power_next_era() {
 		assert_ok!(CreatorRewards::unbond(RuntimeOrigin::signed(1), 600));
 		System::assert_last_event(Event::Unbonded { who: 1, amount: 600, unlock_era: 3 }.into());
 		appreciate(1, 9, 0);
-		assert_eq!(CreatorScores::<Test>::get(1, 9), 250, "this era's votes keep the bond at its start");
+		assert_eq!(
+			CreatorScores::<Test>::get(1, 9),
+			250,
+			"this era's votes keep the bond at its start"
+		);
 		assert_eq!(frozen(1), 1_000);
 		next_era();
 		appreciate(1, 9, 0);
-		assert_eq!(CreatorScores::<Test>::get(2, 9), 100, "the next era's votes use the smaller bond");
+		assert_eq!(
+			CreatorScores::<Test>::get(2, 9),
+			100,
+			"the next era's votes use the smaller bond"
+		);
 		assert_noop!(
 			CreatorRewards::withdraw_unbonded(RuntimeOrigin::signed(1)),
 			Error::<Test>::NothingToWithdraw
@@ -328,7 +347,10 @@ fn unbonding_keeps_tokens_frozen_for_two_eras_and_stops_power_next_era() {
 #[test]
 fn unbond_errors_change_nothing() {
 	test(|| {
-		assert_noop!(CreatorRewards::unbond(RuntimeOrigin::signed(1), 10), Error::<Test>::NotBonded);
+		assert_noop!(
+			CreatorRewards::unbond(RuntimeOrigin::signed(1), 10),
+			Error::<Test>::NotBonded
+		);
 		bond(1, 1_000);
 		assert_noop!(
 			CreatorRewards::unbond(RuntimeOrigin::signed(1), 1_001),
@@ -338,7 +360,10 @@ fn unbond_errors_change_nothing() {
 			CreatorRewards::unbond(RuntimeOrigin::signed(1), 950),
 			Error::<Test>::RemainderTooSmall
 		);
-		assert_noop!(CreatorRewards::unbond(RuntimeOrigin::signed(1), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			CreatorRewards::unbond(RuntimeOrigin::signed(1), 0),
+			Error::<Test>::ZeroAmount
+		);
 		// Chunks of the same era merge; three eras of chunks are the most.
 		assert_ok!(CreatorRewards::unbond(RuntimeOrigin::signed(1), 100));
 		assert_ok!(CreatorRewards::unbond(RuntimeOrigin::signed(1), 100));

@@ -20,7 +20,8 @@ fn largest<T: Config>() -> RuleInputOf<T> {
 
 /// Fills the rulebook with `r` of the largest rules.
 fn fill<T: Config>(r: u32) {
-	let entries: Vec<_> = (0..r).map(|_| RulebookEntry { id: None, rule: largest::<T>() }).collect();
+	let entries: Vec<_> =
+		(0..r).map(|_| RulebookEntry { id: None, rule: largest::<T>() }).collect();
 	Pallet::<T>::do_set_rulebook(BoundedVec::truncate_from(entries)).expect("valid rules");
 }
 
@@ -35,8 +36,10 @@ mod benchmarks {
 		r: Linear<0, { T::MaxRules::get() }>,
 	) -> Result<(), BenchmarkError> {
 		fill::<T>(r);
-		let origin = T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let entries: Vec<_> = (0..n).map(|_| RulebookEntry { id: None, rule: largest::<T>() }).collect();
+		let origin =
+			T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let entries: Vec<_> =
+			(0..n).map(|_| RulebookEntry { id: None, rule: largest::<T>() }).collect();
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, BoundedVec::truncate_from(entries));
@@ -48,7 +51,8 @@ mod benchmarks {
 	#[benchmark]
 	fn add_rule() -> Result<(), BenchmarkError> {
 		fill::<T>(T::MaxRules::get() - 1);
-		let origin = T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, largest::<T>());
@@ -60,7 +64,8 @@ mod benchmarks {
 	#[benchmark]
 	fn amend_rule() -> Result<(), BenchmarkError> {
 		fill::<T>(1);
-		let origin = T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let mut rule = largest::<T>();
 		rule.action = RuleAction::Hide;
 		let id = NextRuleId::<T>::get() - 1;
@@ -75,7 +80,8 @@ mod benchmarks {
 	#[benchmark]
 	fn retire_rule() -> Result<(), BenchmarkError> {
 		fill::<T>(1);
-		let origin = T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let id = NextRuleId::<T>::get() - 1;
 
 		#[extrinsic_call]

@@ -118,7 +118,9 @@ pub mod pallet {
 						action: match *action {
 							RuleAction::Label => RuleAction::Label,
 							RuleAction::Hide => RuleAction::Hide,
-							RuleAction::Suspend { blocks } => RuleAction::Suspend { blocks: blocks.into() },
+							RuleAction::Suspend { blocks } => {
+								RuleAction::Suspend { blocks: blocks.into() }
+							},
 						},
 					},
 				})
@@ -196,7 +198,11 @@ pub mod pallet {
 		/// Replaces the title, description and action of rule `id`, keeping its id.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::amend_rule())]
-		pub fn amend_rule(origin: OriginFor<T>, id: RuleId, rule: RuleInputOf<T>) -> DispatchResult {
+		pub fn amend_rule(
+			origin: OriginFor<T>,
+			id: RuleId,
+			rule: RuleInputOf<T>,
+		) -> DispatchResult {
 			T::RulesOrigin::ensure_origin(origin)?;
 			Self::check(&rule)?;
 			ensure!(Rules::<T>::contains_key(id), Error::<T>::UnknownRule);
@@ -223,7 +229,9 @@ pub mod pallet {
 		/// Checks a proposed rule: a non-empty UTF-8 title, a UTF-8 description or a CID.
 		fn check(rule: &RuleInputOf<T>) -> DispatchResult {
 			ensure!(!rule.title.is_empty(), Error::<T>::EmptyTitle);
-			let utf8 = |bytes: &[u8]| core::str::from_utf8(bytes).map(|_| ()).map_err(|_| Error::<T>::NotUtf8);
+			let utf8 = |bytes: &[u8]| {
+				core::str::from_utf8(bytes).map(|_| ()).map_err(|_| Error::<T>::NotUtf8)
+			};
 			utf8(&rule.title)?;
 			match &rule.description {
 				RuleDescription::Text(text) => {
@@ -238,7 +246,13 @@ pub mod pallet {
 
 		/// The stored form of `rule` under `id`, set by `version`.
 		fn rule(id: RuleId, rule: RuleInputOf<T>, version: Version) -> RuleOf<T> {
-			Rule { id, title: rule.title, description: rule.description, action: rule.action, version }
+			Rule {
+				id,
+				title: rule.title,
+				description: rule.description,
+				action: rule.action,
+				version,
+			}
 		}
 
 		/// Stores `rule` under the next id and returns the id.
@@ -254,7 +268,12 @@ pub mod pallet {
 		}
 
 		/// Sets the new `version` and announces the changed rules.
-		fn changed(version: Version, added: Vec<RuleId>, amended: Vec<RuleId>, retired: Vec<RuleId>) {
+		fn changed(
+			version: Version,
+			added: Vec<RuleId>,
+			amended: Vec<RuleId>,
+			retired: Vec<RuleId>,
+		) {
 			RulebookVersion::<T>::put(version);
 			// Each list holds at most MaxRules ids: the rulebook had or has at most that many rules.
 			let bound = |ids: Vec<RuleId>| BoundedVec::truncate_from(ids);
@@ -322,7 +341,10 @@ pub mod pallet {
 				count += 1;
 				ensure!(rule.id == id, "a rule is stored under another id");
 				ensure!(id < NextRuleId::<T>::get(), "a rule id was never given");
-				ensure!(rule.version <= RulebookVersion::<T>::get(), "a rule is newer than the rulebook");
+				ensure!(
+					rule.version <= RulebookVersion::<T>::get(),
+					"a rule is newer than the rulebook"
+				);
 			}
 			ensure!(count == RuleCount::<T>::get(), "the rule count differs from the rules");
 			ensure!(count <= T::MaxRules::get(), "more rules than allowed");

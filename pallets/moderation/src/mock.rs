@@ -42,7 +42,9 @@ pub fn rule(title: &str) -> crate::RuleInputOf<Test> {
 /// A chain whose genesis rulebook is "spam" (id 0) and "harassment" (id 1), version 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	let hide = |title: &str| (title.as_bytes().to_vec(), b"what it forbids".to_vec(), crate::RuleAction::Hide);
+	let hide = |title: &str| {
+		(title.as_bytes().to_vec(), b"what it forbids".to_vec(), crate::RuleAction::Hide)
+	};
 	pallet_moderation::GenesisConfig::<Test> {
 		rules: vec![hide("spam"), hide("harassment")],
 		..Default::default()

@@ -9,7 +9,9 @@ use sp_runtime::DispatchError;
 
 const GOV: u64 = 42;
 
-fn entries(list: Vec<(Option<u32>, &str)>) -> BoundedVec<crate::RulebookEntryOf<Test>, ConstU32<4>> {
+fn entries(
+	list: Vec<(Option<u32>, &str)>,
+) -> BoundedVec<crate::RulebookEntryOf<Test>, ConstU32<4>> {
 	list.into_iter()
 		.map(|(id, title)| RulebookEntry { id, rule: rule(title) })
 		.collect::<Vec<_>>()
@@ -52,7 +54,10 @@ fn only_the_rules_origin_changes_the_rulebook() {
 			);
 			assert_noop!(Moderation::retire_rule(origin, 0), DispatchError::BadOrigin);
 		}
-		assert_noop!(Moderation::add_rule(RuntimeOrigin::root(), rule("x")), DispatchError::BadOrigin);
+		assert_noop!(
+			Moderation::add_rule(RuntimeOrigin::root(), rule("x")),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -73,13 +78,20 @@ fn set_rulebook_keeps_amends_adds_and_retires_atomically() {
 		);
 		assert_eq!(
 			titles(),
-			vec![(0, "spam and scams".into()), (1, "harassment".into()), (2, "impersonation".into())]
+			vec![
+				(0, "spam and scams".into()),
+				(1, "harassment".into()),
+				(2, "impersonation".into())
+			]
 		);
 		assert_eq!(Rules::<Test>::get(0).unwrap().version, 2, "amended by version 2");
 		assert_eq!(Rules::<Test>::get(1).unwrap().version, 1, "unchanged since version 1");
 
 		// Leaving rules out retires them; their ids are never given again.
-		assert_ok!(Moderation::set_rulebook(RuntimeOrigin::signed(GOV), entries(vec![(None, "nsfw")])));
+		assert_ok!(Moderation::set_rulebook(
+			RuntimeOrigin::signed(GOV),
+			entries(vec![(None, "nsfw")])
+		));
 		System::assert_last_event(
 			Event::RulebookChanged {
 				version: 3,

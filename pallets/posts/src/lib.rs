@@ -490,9 +490,13 @@ pub mod pallet {
 		fn create_for_benchmark(author: &T::AccountId) -> PostId {
 			use frame_support::traits::fungible::Mutate;
 			let text = alloc::vec![b'a'; 16];
-			let content = Self::check_content(ContentInput::Text(text.clone())).expect("valid text");
+			let content =
+				Self::check_content(ContentInput::Text(text.clone())).expect("valid text");
 			let deposit = Self::deposit_for(Some(&content));
-			T::Currency::set_balance(author, T::Currency::minimum_balance().saturating_add(deposit));
+			T::Currency::set_balance(
+				author,
+				T::Currency::minimum_balance().saturating_add(deposit),
+			);
 			Self::create_post(
 				frame_system::RawOrigin::Signed(author.clone()).into(),
 				NewPostKind::Root,

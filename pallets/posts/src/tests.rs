@@ -405,7 +405,10 @@ fn a_post_without_funds_for_its_deposit_is_refused() {
 fn reacting_to_your_own_post_is_refused() {
 	test(|| {
 		let id = new_post(1, NewPostKind::Root, text("mine"));
-		assert_noop!(Posts::react(RuntimeOrigin::signed(1), id, Reaction::Like), Error::<Test>::OwnPost);
+		assert_noop!(
+			Posts::react(RuntimeOrigin::signed(1), id, Reaction::Like),
+			Error::<Test>::OwnPost
+		);
 		assert!(APPRECIATED.with(|a| a.borrow().is_empty()));
 	});
 }

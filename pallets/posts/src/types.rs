@@ -5,8 +5,8 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	pallet_prelude::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
-pub use kith_primitives::PostId;
 use kith_primitives::ContentRef;
+pub use kith_primitives::PostId;
 use scale_info::TypeInfo;
 
 /// What a post is, as its author asks for it in `create_post`.

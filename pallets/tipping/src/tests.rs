@@ -23,7 +23,8 @@ fn tipping_a_post_pays_its_author_counts_it_and_passes_it_on() {
 		assert_eq!(Tipping::creator_tips(&2), TipTotals { total: 100, count: 1 });
 		assert_eq!(APPRECIATED.with(|a| a.borrow().clone()), vec![(1, 2, post)]);
 		System::assert_last_event(
-			Event::Tipped { from: 1, to: 2, post: Some(post), amount: 100, memo: memo(b"gm") }.into(),
+			Event::Tipped { from: 1, to: 2, post: Some(post), amount: 100, memo: memo(b"gm") }
+				.into(),
 		);
 
 		assert_ok!(Tipping::tip(RuntimeOrigin::signed(3), TipTarget::Post(post), 50, None));
@@ -113,7 +114,12 @@ fn a_memo_must_be_utf8() {
 			Tipping::tip(RuntimeOrigin::signed(1), TipTarget::Creator(2), 10, memo(&[0xff, 0xfe])),
 			Error::<Test>::MemoNotUtf8
 		);
-		assert_ok!(Tipping::tip(RuntimeOrigin::signed(1), TipTarget::Creator(2), 10, memo("☕ merci".as_bytes())));
+		assert_ok!(Tipping::tip(
+			RuntimeOrigin::signed(1),
+			TipTarget::Creator(2),
+			10,
+			memo("☕ merci".as_bytes())
+		));
 	});
 }
 

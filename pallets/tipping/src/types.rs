@@ -16,9 +16,7 @@ pub enum TipTarget<AccountId> {
 }
 
 /// How much has been tipped, and how often.
-#[derive(
-	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct TipTotals<Balance> {
 	/// The sum of the tips.
 	pub total: Balance,

@@ -104,5 +104,5 @@ impl pallet_moderation::Config for Runtime {
 	/// A referendum on the `moderation_rules` track, or one on the `root` track.
 	type RulesOrigin = EitherOf<EnsureRoot<AccountId>, ModerationRules>;
 	type MaxRules = ConstU32<64>;
-	type WeightInfo = (); // BOOTSTRAP
+	type WeightInfo = pallet_moderation::weights::SubstrateWeight<Runtime>;
 }

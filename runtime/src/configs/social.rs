@@ -35,7 +35,6 @@ parameter_types! {
 /// An era of creator rewards lasts a day (the `development` preset shortens it to a minute).
 pub const ERA_LENGTH: BlockNumber = DAYS;
 
-
 impl pallet_profiles::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;

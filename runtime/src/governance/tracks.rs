@@ -41,7 +41,12 @@ type Periods = (BlockNumber, BlockNumber, BlockNumber, BlockNumber);
 /// The development pace of every track.
 const FAST: Periods = (2, 20, 2, 1);
 
-fn track(id: TrackId, real: Periods, max_deciding: u32, decision_deposit: Balance) -> Track<TrackId, Balance, BlockNumber> {
+fn track(
+	id: TrackId,
+	real: Periods,
+	max_deciding: u32,
+	decision_deposit: Balance,
+) -> Track<TrackId, Balance, BlockNumber> {
 	let (prepare_period, decision_period, confirm_period, min_enactment_period) =
 		if FastTracks::<Runtime>::get() { FAST } else { real };
 	let (title, min_support) = match id {
@@ -68,7 +73,8 @@ fn track(id: TrackId, real: Periods, max_deciding: u32, decision_deposit: Balanc
 pub struct TracksInfo;
 impl pallet_referenda::TracksInfo<Balance, BlockNumber> for TracksInfo {
 	type Id = TrackId;
-	type RuntimeOrigin = <crate::RuntimeOrigin as frame_support::traits::OriginTrait>::PalletsOrigin;
+	type RuntimeOrigin =
+		<crate::RuntimeOrigin as frame_support::traits::OriginTrait>::PalletsOrigin;
 
 	fn tracks() -> impl Iterator<Item = Cow<'static, Track<Self::Id, Balance, BlockNumber>>> {
 		[

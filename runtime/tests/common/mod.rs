@@ -83,3 +83,14 @@ pub fn apply_ok(who: Sr25519Keyring, call: impl Into<RuntimeCall>) {
 	let outcome = apply(who, call.clone()).unwrap_or_else(|e| panic!("{call:?} is invalid: {e:?}"));
 	outcome.unwrap_or_else(|e| panic!("{call:?} failed: {e:?}"));
 }
+
+/// The name of the pallet error a dispatch failed with.
+pub fn error_name(result: sp_runtime::DispatchResult) -> &'static str {
+	match result {
+		Err(sp_runtime::DispatchError::Module(sp_runtime::ModuleError {
+			message: Some(name),
+			..
+		})) => name,
+		other => panic!("not a module error: {other:?}"),
+	}
+}
