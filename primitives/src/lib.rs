@@ -6,8 +6,8 @@
 //! - [`ContentRef`] and [`is_valid_cid`]: content hashes (IPFS CIDs) of off-chain media and long texts.
 //! - [`SocialGraph`]: who has blocked whom (the follows pallet answers it).
 //! - [`OnIdentityMoved`]: an account's identity moved to a new key (the profiles pallet announces it).
-//! - [`ModerationStatus`]: whether an account is suspended (the moderation pallet answers it; until it
-//!   lands, the runtime says nobody is).
+//! - [`ModerationStatus`]: whether an account is suspended or a post hidden (the moderation pallet
+//!   answers it).
 //! - [`PostId`] and [`PostAuthors`]: who wrote a post and whether it still stands (the posts pallet
 //!   answers it, for tipping).
 //! - [`OnAppreciation`]: an account appreciated a post, with a positive reaction or a tip (the creator
@@ -79,11 +79,17 @@ impl<AccountId> SocialGraph<AccountId> for () {
 pub trait ModerationStatus<AccountId> {
 	/// Whether `who` is suspended now: a suspended account cannot post, reply, react or tip.
 	fn is_suspended(who: &AccountId) -> bool;
+
+	/// Whether post `post` is hidden: feeds report it so (its content stays on chain).
+	fn is_hidden(post: PostId) -> bool;
 }
 
-/// Nobody is suspended: for mocks and runtimes without moderation.
+/// Nobody is suspended and nothing hidden: for mocks and runtimes without moderation.
 impl<AccountId> ModerationStatus<AccountId> for () {
 	fn is_suspended(_: &AccountId) -> bool {
+		false
+	}
+	fn is_hidden(_: PostId) -> bool {
 		false
 	}
 }

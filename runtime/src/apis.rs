@@ -23,7 +23,8 @@ use crate::{
 };
 use kith_primitives::ProfileInfo;
 use pallet_creator_rewards::{EraIndex, EraRewards, EraStatus, Payout};
-use pallet_posts::{PostId, PostOf, ReactionCounts};
+use pallet_moderation::{CaseId, CaseOf, Report, Rulebook, Target, TargetStatus};
+use pallet_posts::{FeedEntry, PostId, PostOf, ReactionCounts};
 use pallet_tipping::TipTotals;
 
 /// What clients see of `account`'s profile: `None` if it has neither a profile nor a handle.
@@ -246,15 +247,15 @@ impl_runtime_apis! {
 			author: AccountId,
 			before: Option<PostId>,
 			limit: u32,
-		) -> Vec<(PostId, PostOf<Runtime>)> {
+		) -> Vec<FeedEntry<PostOf<Runtime>>> {
 			Posts::posts_by_author(&author, before, limit)
 		}
 
-		fn replies(post_id: PostId, after: Option<PostId>, limit: u32) -> Vec<(PostId, PostOf<Runtime>)> {
+		fn replies(post_id: PostId, after: Option<PostId>, limit: u32) -> Vec<FeedEntry<PostOf<Runtime>>> {
 			Posts::replies(post_id, after, limit)
 		}
 
-		fn thread(root_id: PostId, after: Option<PostId>, limit: u32) -> Vec<(PostId, PostOf<Runtime>)> {
+		fn thread(root_id: PostId, after: Option<PostId>, limit: u32) -> Vec<FeedEntry<PostOf<Runtime>>> {
 			Posts::thread(root_id, after, limit)
 		}
 
@@ -293,9 +294,31 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_moderation::runtime_api::ModerationApi<Block, BlockNumber> for Runtime {
-		fn rulebook() -> pallet_moderation::Rulebook<BlockNumber> {
+	impl pallet_moderation::runtime_api::ModerationApi<
+		Block,
+		AccountId,
+		Balance,
+		BlockNumber,
+		CaseOf<Runtime>,
+	> for Runtime {
+		fn rulebook() -> Rulebook<BlockNumber> {
 			Moderation::rulebook()
+		}
+
+		fn status(target: Target<AccountId>) -> TargetStatus<BlockNumber> {
+			Moderation::status(target)
+		}
+
+		fn case(id: CaseId) -> Option<CaseOf<Runtime>> {
+			Moderation::case(id)
+		}
+
+		fn open_cases(after: Option<CaseId>, limit: u32) -> Vec<(CaseId, CaseOf<Runtime>)> {
+			Moderation::open_cases(after, limit)
+		}
+
+		fn reports(target: Target<AccountId>) -> Vec<(AccountId, Report<Balance, BlockNumber>)> {
+			Moderation::reports(target)
 		}
 	}
 

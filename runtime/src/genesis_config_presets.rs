@@ -2,7 +2,7 @@
 //!
 //! - `development` (`--dev`): Alice alone authors and finalizes; Alice is the sudo key; the well-known
 //!   development accounts are endowed; creator reward eras last a minute ([`DEV_ERA_LENGTH`]) and
-//!   referendum tracks run at development pace (periods of blocks).
+//!   referendum tracks and moderation cases run at development pace (periods of blocks).
 //! - `local_testnet` (`--chain local`): Alice, Bob and Charlie author and finalize; the same endowments;
 //!   no sudo key (governance only); eras and referendum periods as on a real network.
 //!
@@ -23,7 +23,7 @@ use crate::{
 	GrandpaConfig, ModerationConfig, OriginsConfig, ProfilesConfig, RuntimeGenesisConfig,
 	SudoConfig, DAYS, MINUTES, UNIT,
 };
-use pallet_moderation::RuleAction;
+use pallet_moderation::{Periods, RuleAction};
 
 /// Handles nobody may claim from genesis on: names that would let an account pass for the chain itself.
 pub const RESERVED_HANDLES: &[&str] = &[
@@ -52,6 +52,11 @@ pub const REWARD_PER_ERA: Balance = 10_000 * UNIT;
 
 /// The creator reward era of development chains: a minute, so that tests and demos see eras close.
 pub const DEV_ERA_LENGTH: BlockNumber = MINUTES;
+
+/// Moderation periods of development chains, in blocks: cases vote for 5 blocks, the author can appeal
+/// for 100, a jury votes for 5.
+pub const DEV_MODERATION_PERIODS: Periods<u32> =
+	Periods { case_voting: 5, appeal_window: 100, jury: 5 };
 
 /// The rulebook a Kith chain starts with: (title, description, what an upheld report does).
 pub fn starter_rulebook() -> Vec<(Vec<u8>, Vec<u8>, RuleAction<BlockNumber>)> {
@@ -117,7 +122,10 @@ fn genesis(
 		},
 		creator_rewards: CreatorRewardsConfig { era_length, reward_per_era: REWARD_PER_ERA },
 		origins: OriginsConfig { fast_tracks },
-		moderation: ModerationConfig { rules: starter_rulebook() },
+		moderation: ModerationConfig {
+			rules: starter_rulebook(),
+			periods: fast_tracks.then_some(DEV_MODERATION_PERIODS),
+		},
 	})
 }
 

@@ -4,7 +4,8 @@
 use kith_e2e::Node;
 use kith_runtime::{AccountId, Runtime, RuntimeCall};
 use pallet_posts::{
-	Content, ContentInput, NewPostKind, PostId, PostKind, PostOf, Reaction, ReactionCounts,
+	Content, ContentInput, FeedEntry, NewPostKind, PostId, PostKind, PostOf, Reaction,
+	ReactionCounts,
 };
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 
@@ -83,24 +84,24 @@ fn post_reply_quote_react_edit_and_delete_over_rpc() {
 	assert_eq!(text_of(&root), b"hello, kith (edited)");
 	let reactions: Option<ReactionCounts> = node.runtime_call("PostsApi_reactions", 0u64);
 	assert_eq!(reactions.unwrap().insightful, 1);
-	let replies: Vec<(PostId, Post)> =
+	let replies: Vec<FeedEntry<Post>> =
 		node.runtime_call("PostsApi_replies", (0u64, None::<PostId>, 10u32));
 	assert_eq!(replies.len(), 1);
-	assert_eq!(replies[0].1.kind, PostKind::Reply { parent: 0, root: 0 });
-	let thread: Vec<(PostId, Post)> =
+	assert_eq!(replies[0].post.kind, PostKind::Reply { parent: 0, root: 0 });
+	let thread: Vec<FeedEntry<Post>> =
 		node.runtime_call("PostsApi_thread", (0u64, None::<PostId>, 10u32));
-	assert_eq!(thread.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![0, replies[0].0]);
-	let bobs: Vec<(PostId, Post)> =
+	assert_eq!(thread.iter().map(|e| e.id).collect::<Vec<_>>(), vec![0, replies[0].id]);
+	let bobs: Vec<FeedEntry<Post>> =
 		node.runtime_call("PostsApi_posts_by_author", (Bob.to_account_id(), None::<PostId>, 10u32));
 	assert_eq!(bobs.len(), 2);
-	assert!(matches!(bobs[0].1.kind, PostKind::Quote { of: 0 }), "newest first");
+	assert!(matches!(bobs[0].post.kind, PostKind::Quote { of: 0 }), "newest first");
 
-	node.submit(&bob, call(pallet_posts::Call::delete_post { post_id: replies[0].0 }));
+	node.submit(&bob, call(pallet_posts::Call::delete_post { post_id: replies[0].id }));
 	let tombstone =
-		node.wait_for("the reply's deletion", || post(&node, replies[0].0).filter(|p| p.deleted));
+		node.wait_for("the reply's deletion", || post(&node, replies[0].id).filter(|p| p.deleted));
 	assert!(tombstone.content.is_none());
 	assert_eq!(post(&node, 0).unwrap().reply_count, 0);
-	let alices: Vec<(PostId, Post)> = node.runtime_call(
+	let alices: Vec<FeedEntry<Post>> = node.runtime_call(
 		"PostsApi_posts_by_author",
 		(AccountId::from(Alice.public()), None::<PostId>, 10u32),
 	);

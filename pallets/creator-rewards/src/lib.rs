@@ -40,7 +40,10 @@
 //!
 //! ## Economics
 //! Nothing is minted up front: a claim mints what it pays, so total issuance grows by exactly the sum of
-//! claims, and what is never claimed is never minted (it returns to a later pool instead). Curators pay
+//! claims, and what is never claimed is never minted (it returns to a later pool instead). Funds taken
+//! elsewhere reach the pool through the pallet's `OnUnbalanced` implementation (moderation's slashed
+//! deposits, a share of transaction fees): they are burned and added to [`Carry`], and minted again
+//! when claimed, so issuance stays equal to what accounts hold. Curators pay
 //! no deposit for their ledger: it exists only while they lock at least [`Config::MinBond`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -67,7 +70,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Inspect, Mutate, MutateFreeze},
+		traits::fungible::{self, Inspect, Mutate, MutateFreeze},
 	};
 	use frame_system::pallet_prelude::*;
 	use kith_primitives::{OnAppreciation, PostId};
@@ -267,6 +270,8 @@ pub mod pallet {
 		RewardPerEraSet { amount: BalanceOf<T> },
 		/// Governance set the era length.
 		EraLengthSet { blocks: BlockNumberFor<T> },
+		/// `amount` taken elsewhere (slashed deposits, fees) was added to the next pool.
+		PoolFunded { amount: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -472,6 +477,21 @@ pub mod pallet {
 			EraLength::<T>::put(blocks);
 			Self::deposit_event(Event::EraLengthSet { blocks });
 			Ok(())
+		}
+	}
+
+	impl<T: Config> frame_support::traits::OnUnbalanced<fungible::Credit<T::AccountId, T::Currency>>
+		for Pallet<T>
+	where
+		T::Currency: fungible::Balanced<T::AccountId>,
+	{
+		fn on_nonzero_unbalanced(amount: fungible::Credit<T::AccountId, T::Currency>) {
+			use frame_support::traits::Imbalance;
+			let value = amount.peek();
+			// Dropping the credit burns it; the pool mints it again when it is claimed.
+			drop(amount);
+			Carry::<T>::mutate(|carry| *carry = carry.saturating_add(value));
+			Self::deposit_event(Event::PoolFunded { amount: value });
 		}
 	}
 

@@ -427,3 +427,32 @@ fn only_the_admin_origin_sets_the_reward_and_the_era_length() {
 		assert_eq!(CreatorRewards::current_era().pool, 15);
 	});
 }
+
+#[test]
+fn funds_taken_elsewhere_are_burned_into_the_next_pool_and_minted_when_claimed() {
+	use frame_support::traits::{fungible::Balanced, OnUnbalanced};
+	test(|| {
+		let issuance = Balances::total_issuance();
+		let slashed = <Balances as Balanced<u64>>::withdraw(
+			&5,
+			500,
+			frame_support::traits::tokens::Precision::Exact,
+			Preservation::Expendable,
+			frame_support::traits::tokens::Fortitude::Polite,
+		)
+		.unwrap();
+		CreatorRewards::on_unbalanced(slashed);
+		System::assert_last_event(Event::PoolFunded { amount: 500 }.into());
+		assert_eq!(Carry::<Test>::get(), 500);
+		assert_eq!(Balances::total_issuance(), issuance - 500, "burned until claimed");
+
+		bond(1, 1_000);
+		next_era();
+		appreciate(1, 10, 0);
+		next_era();
+		// Era 0 had no votes (its pool and the 500 carried over): era 1's pool has both eras' reward
+		// and the 500, capped per creator.
+		let era = Eras::<Test>::get(1).unwrap();
+		assert_eq!(era.creators + era.curators, 2 * REWARD + 500);
+	});
+}

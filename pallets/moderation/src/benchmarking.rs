@@ -1,11 +1,19 @@
-//! Benchmarks of the moderation pallet, each at its worst case (the longest titles and descriptions,
-//! a full rulebook).
+//! Benchmarks of the moderation pallet, each at its worst case: the longest titles and descriptions, a
+//! full rulebook, full reporter lists, a full vote list, items that must look for room in the agenda,
+//! jury draws that look at every candidate they may, juries where no-shows leave the pool.
 
 use super::*;
 use alloc::vec;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::{pallet_prelude::Get, traits::EnsureOrigin, BoundedVec};
+use frame_support::{
+	pallet_prelude::Get,
+	traits::{fungible::Mutate, EnsureOrigin, Hooks},
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use kith_primitives::PostAuthors;
+use sp_runtime::traits::{Bounded, Saturating};
 
 /// The largest rule.
 fn largest<T: Config>() -> RuleInputOf<T> {
@@ -23,6 +31,102 @@ fn fill<T: Config>(r: u32) {
 	let entries: Vec<_> =
 		(0..r).map(|_| RulebookEntry { id: None, rule: largest::<T>() }).collect();
 	Pallet::<T>::do_set_rulebook(BoundedVec::truncate_from(entries)).expect("valid rules");
+}
+
+/// A funded account.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 1_000_000u32.into());
+	who
+}
+
+/// The id of a `Suspend` rule (the rulebook is replaced by one rule).
+fn suspend_rule<T: Config>() -> RuleId {
+	fill::<T>(1);
+	NextRuleId::<T>::get() - 1
+}
+
+/// A live post by a fresh author.
+fn post<T: Config>() -> TargetOf<T> {
+	Target::Post(T::Posts::create_for_benchmark(&funded::<T>("author", 0)))
+}
+
+/// Fills the agenda from `at` on, except the last block an item could go to.
+fn crowd_agenda<T: Config>(at: BlockNumberFor<T>) {
+	let full: Vec<Due> = (0..T::MaxDuePerBlock::get()).map(|_| Due::CloseCase(u32::MAX)).collect();
+	let mut block = at;
+	for _ in 1..T::MaxDuePerBlock::get() {
+		Agenda::<T>::insert(block, BoundedVec::truncate_from(full.clone()));
+		block = block.saturating_add(1u32.into());
+	}
+}
+
+/// The block number now.
+fn now<T: Config>() -> BlockNumberFor<T> {
+	frame_system::Pallet::<T>::block_number()
+}
+
+/// Opens a case on `target` under `rule` escalated by a fresh account, with `r` reporters; returns
+/// its id.
+fn open_case<T: Config>(target: TargetOf<T>, rule: RuleId, r: u32) -> CaseId {
+	let escalator = funded::<T>("escalator", 0);
+	Pallet::<T>::escalate(RawOrigin::Signed(escalator).into(), target.clone(), rule)
+		.expect("a case opens");
+	let case_id = NextCaseId::<T>::get() - 1;
+	for i in 0..r {
+		let reporter = funded::<T>("reporter", i);
+		Pallet::<T>::report(RawOrigin::Signed(reporter).into(), target.clone(), rule, note())
+			.expect("the report joins the case");
+	}
+	case_id
+}
+
+/// The longest note.
+fn note() -> Note {
+	vec![b'n'; MAX_NOTE_LEN as usize].try_into().expect("fits")
+}
+
+/// Closes case `case_id` upheld by a large vote.
+fn uphold<T: Config>(case_id: CaseId) {
+	let voter = funded::<T>("voter", 0);
+	let amount = T::MinCaseTurnout::get().saturating_add(1u32.into());
+	Pallet::<T>::vote_case(RawOrigin::Signed(voter).into(), case_id, true, amount).expect("a vote");
+	let closes = Cases::<T>::get(case_id).expect("a case").closes;
+	frame_system::Pallet::<T>::set_block_number(closes);
+	Pallet::<T>::on_initialize(closes);
+}
+
+/// Fills the jury pool with `n` fresh jurors; returns them.
+fn pool<T: Config>(n: u32) -> Vec<T::AccountId> {
+	(0..n)
+		.map(|i| {
+			let juror = funded::<T>("juror", i);
+			Pallet::<T>::join_jury_pool(
+				RawOrigin::Signed(juror.clone()).into(),
+				T::MinJurorBond::get(),
+			)
+			.expect("joins");
+			juror
+		})
+		.collect()
+}
+
+/// An upheld case (of a `Suspend` rule, on a post) whose author appealed; returns the case and the
+/// author.
+fn appealed<T: Config>() -> (CaseId, T::AccountId) {
+	let case_id = open_case::<T>(post::<T>(), suspend_rule::<T>(), 0);
+	uphold::<T>(case_id);
+	let author = Cases::<T>::get(case_id).expect("a case").affected;
+	Pallet::<T>::appeal(RawOrigin::Signed(author.clone()).into(), case_id).expect("appeals");
+	(case_id, author)
+}
+
+/// Draws the jury of an appealed case in the next block; returns the jury.
+fn draw<T: Config>(case_id: CaseId) -> Vec<T::AccountId> {
+	let next = now::<T>().saturating_add(1u32.into());
+	frame_system::Pallet::<T>::set_block_number(next);
+	Pallet::<T>::on_initialize(next);
+	Cases::<T>::get(case_id).and_then(|case| case.appeal).expect("appealed").jury.into_inner()
 }
 
 #[benchmarks]
@@ -89,6 +193,250 @@ mod benchmarks {
 
 		assert!(Rules::<T>::get(id).is_none());
 		Ok(())
+	}
+
+	/// The report that reaches the threshold and opens a case, looking for room in the agenda.
+	#[benchmark]
+	fn report() {
+		let rule = suspend_rule::<T>();
+		let target = post::<T>();
+		for i in 0..T::ReportThreshold::get().saturating_sub(1) {
+			let reporter = funded::<T>("reporter", i);
+			Pallet::<T>::report(RawOrigin::Signed(reporter).into(), target.clone(), rule, note())
+				.expect("a report");
+		}
+		crowd_agenda::<T>(now::<T>().saturating_add(CurrentPeriods::<T>::get().case_voting));
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), target.clone(), rule, note());
+
+		assert!(OpenCase::<T>::contains_key(&target));
+	}
+
+	/// Withdrawing the last of a full waiting list (waiting behind a case under another rule).
+	#[benchmark]
+	fn withdraw_report() {
+		fill::<T>(2);
+		let (voting, waiting) = (NextRuleId::<T>::get() - 2, NextRuleId::<T>::get() - 1);
+		let target = post::<T>();
+		open_case::<T>(target.clone(), voting, 0);
+		for i in 0..T::MaxReporters::get() {
+			let reporter = funded::<T>("reporter", i);
+			Pallet::<T>::report(
+				RawOrigin::Signed(reporter).into(),
+				target.clone(),
+				waiting,
+				note(),
+			)
+			.expect("a report");
+		}
+		let caller: T::AccountId = account("reporter", T::MaxReporters::get() - 1, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), target.clone());
+
+		assert!(!Reports::<T>::contains_key(&target, &caller));
+	}
+
+	/// Escalating with the most reports waiting, looking for room in the agenda.
+	#[benchmark]
+	fn escalate() {
+		let rule = suspend_rule::<T>();
+		let target = post::<T>();
+		for i in 0..T::ReportThreshold::get().saturating_sub(1) {
+			let reporter = funded::<T>("reporter", i);
+			Pallet::<T>::report(RawOrigin::Signed(reporter).into(), target.clone(), rule, note())
+				.expect("a report");
+		}
+		crowd_agenda::<T>(now::<T>().saturating_add(CurrentPeriods::<T>::get().case_voting));
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), target.clone(), rule);
+
+		assert!(OpenCase::<T>::contains_key(&target));
+	}
+
+	/// Replacing a vote with a full list of votes on open cases.
+	#[benchmark]
+	fn vote_case() {
+		let rule = suspend_rule::<T>();
+		let voter = funded::<T>("voter", 1);
+		let amount = T::MinCaseTurnout::get();
+		let mut last = 0;
+		for _ in 0..T::MaxVotesPerAccount::get() {
+			last = open_case::<T>(post::<T>(), rule, 0);
+			Pallet::<T>::vote_case(RawOrigin::Signed(voter.clone()).into(), last, true, amount)
+				.expect("a vote");
+			// Spread the closings so that the agenda has room.
+			frame_system::Pallet::<T>::set_block_number(now::<T>().saturating_add(1u32.into()));
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()), last, false, amount);
+
+		assert_eq!(CaseVotes::<T>::get(last, &voter).map(|v| v.uphold), Some(false));
+	}
+
+	/// Unlocking a full list of votes, all on closed cases.
+	#[benchmark]
+	fn unlock() {
+		let rule = suspend_rule::<T>();
+		let voter = funded::<T>("voter", 1);
+		for _ in 0..T::MaxVotesPerAccount::get() {
+			let case_id = open_case::<T>(post::<T>(), rule, 0);
+			Pallet::<T>::vote_case(
+				RawOrigin::Signed(voter.clone()).into(),
+				case_id,
+				true,
+				1u32.into(),
+			)
+			.expect("a vote");
+			frame_system::Pallet::<T>::set_block_number(now::<T>().saturating_add(1u32.into()));
+		}
+		let after = now::<T>().saturating_add(CurrentPeriods::<T>::get().case_voting);
+		frame_system::Pallet::<T>::set_block_number(after);
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), voter.clone());
+
+		assert!(!VoteLocks::<T>::contains_key(&voter));
+	}
+
+	#[benchmark]
+	fn join_jury_pool() {
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), T::MinJurorBond::get());
+
+		assert!(Jurors::<T>::contains_key(&caller));
+	}
+
+	/// Leaving from the first slot (the last juror moves into it), without duties.
+	#[benchmark]
+	fn leave_jury_pool() {
+		let jurors = pool::<T>(2);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(jurors[0].clone()));
+
+		assert!(!Jurors::<T>::contains_key(&jurors[0]));
+	}
+
+	/// An appeal that looks for room in the agenda.
+	#[benchmark]
+	fn appeal() {
+		pool::<T>(T::JurySize::get());
+		let case_id = open_case::<T>(post::<T>(), suspend_rule::<T>(), 0);
+		uphold::<T>(case_id);
+		let author = Cases::<T>::get(case_id).expect("a case").affected;
+		crowd_agenda::<T>(now::<T>().saturating_add(1u32.into()));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(author), case_id);
+
+		assert_eq!(Cases::<T>::get(case_id).map(|c| c.status), Some(CaseStatus::Appealed));
+	}
+
+	/// A juror changing its vote.
+	#[benchmark]
+	fn jury_vote() {
+		pool::<T>(T::JurySize::get());
+		let (case_id, _) = appealed::<T>();
+		let juror = draw::<T>(case_id)[0].clone();
+		Pallet::<T>::jury_vote(RawOrigin::Signed(juror.clone()).into(), case_id, true)
+			.expect("a vote");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(juror.clone()), case_id, false);
+
+		assert_eq!(JuryVotes::<T>::get(case_id, &juror), Some(false));
+	}
+
+	#[benchmark]
+	fn set_periods() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let periods =
+			Periods { case_voting: 7u32.into(), appeal_window: 7u32.into(), jury: 7u32.into() };
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, periods);
+
+		assert_eq!(CurrentPeriods::<T>::get(), periods);
+		Ok(())
+	}
+
+	/// Closing a rejected case with `r` reporters and an escalator: every deposit is slashed.
+	#[benchmark]
+	fn close_case(r: Linear<0, { T::MaxReporters::get() }>) {
+		let case_id = open_case::<T>(post::<T>(), suspend_rule::<T>(), r);
+		let closes = Cases::<T>::get(case_id).expect("a case").closes;
+		frame_system::Pallet::<T>::set_block_number(closes);
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(closes);
+		}
+
+		assert!(matches!(
+			Cases::<T>::get(case_id).map(|c| c.status),
+			Some(CaseStatus::Rejected { .. })
+		));
+	}
+
+	/// Drawing a jury from a pool of the most members a draw looks at, all but a jury's worth of
+	/// them excluded (they voted on the case), so that the draw looks at (nearly) every one.
+	#[benchmark]
+	fn draw_jury() {
+		let members = pool::<T>(T::MaxJuryDraws::get().max(T::JurySize::get()));
+		let (case_id, _) = appealed::<T>();
+		for voter in &members[T::JurySize::get() as usize..] {
+			CaseVotes::<T>::insert(case_id, voter, CaseVote { uphold: true, amount: 1u32.into() });
+		}
+		let next = now::<T>().saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(next);
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(next);
+		}
+
+		let drawn = Cases::<T>::get(case_id).and_then(|c| c.appeal).expect("appealed").jury;
+		assert_eq!(drawn.len() as u32, T::JurySize::get());
+	}
+
+	/// Taking a jury's decision where the smallest majority voted and the rest did not: the no-shows
+	/// are slashed below the minimum bond and leave the pool, the deposit and the slashes are paid
+	/// to the voters.
+	#[benchmark]
+	fn decide_appeal() {
+		pool::<T>(T::JurySize::get());
+		let (case_id, _) = appealed::<T>();
+		let jury = draw::<T>(case_id);
+		let voters = (T::JurySize::get() / 2 + 1) as usize;
+		for juror in &jury[..voters] {
+			Pallet::<T>::jury_vote(RawOrigin::Signed(juror.clone()).into(), case_id, false)
+				.expect("a vote");
+		}
+		let decides_at = Cases::<T>::get(case_id)
+			.and_then(|c| c.appeal)
+			.and_then(|a| a.decides_at)
+			.expect("drawn");
+		frame_system::Pallet::<T>::set_block_number(decides_at);
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(decides_at);
+		}
+
+		assert!(matches!(
+			Cases::<T>::get(case_id).map(|c| c.status),
+			Some(CaseStatus::Confirmed { .. })
+		));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -4,9 +4,9 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	pallet_prelude::{ConstU32, Get},
-	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
 };
-use kith_primitives::ContentRef;
+use kith_primitives::{ContentRef, PostId};
 use scale_info::TypeInfo;
 
 /// A rule's number: given once, never reused, kept when the rule is amended.
@@ -120,4 +120,252 @@ pub struct Rulebook<BlockNumber> {
 	pub version: Version,
 	/// Its rules, by id.
 	pub rules: Vec<Rule<BlockNumber>>,
+}
+
+/// A case's number: sequential from 0, never reused.
+pub type CaseId = u32;
+
+/// The longest note a reporter can add, in bytes of UTF-8.
+pub const MAX_NOTE_LEN: u32 = 280;
+
+/// A reporter's note.
+pub type Note = BoundedVec<u8, ConstU32<MAX_NOTE_LEN>>;
+
+/// What a report or a case is about.
+#[derive(
+	Clone,
+	Debug,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum Target<AccountId> {
+	/// A post.
+	Post(PostId),
+	/// An account.
+	Account(AccountId),
+}
+
+/// One account's open report against a target.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Report<Balance, BlockNumber> {
+	/// The rule it says was broken.
+	pub rule: RuleId,
+	/// The rulebook version that rule was set by when the report was made.
+	pub version: Version,
+	/// The reporter's note (UTF-8).
+	pub note: Note,
+	/// What the reporter holds for it.
+	pub deposit: Balance,
+	/// The block it was made in.
+	pub at: BlockNumber,
+}
+
+/// Where a case stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum CaseStatus<BlockNumber> {
+	/// Token holders are voting until the block the case closes at.
+	Voting,
+	/// Upheld at this block: the rule's action applies. The affected author can appeal until the
+	/// appeal window after it ends.
+	Upheld {
+		/// When the vote closed.
+		at: BlockNumber,
+	},
+	/// Rejected (or without quorum) at this block: nothing applied, deposits slashed.
+	Rejected {
+		/// When the vote closed.
+		at: BlockNumber,
+	},
+	/// The author appealed: a jury is drawn in the next block, then votes.
+	Appealed,
+	/// The jury overturned the decision at this block: the enforcement is lifted.
+	Overturned {
+		/// When the jury's period ended.
+		at: BlockNumber,
+	},
+	/// The jury kept the decision at this block.
+	Confirmed {
+		/// When the jury's period ended.
+		at: BlockNumber,
+	},
+}
+
+/// An appeal against an upheld case, decided by a jury.
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(JurySize))]
+pub struct Appeal<AccountId, Balance, BlockNumber, JurySize>
+where
+	AccountId: Clone + core::fmt::Debug + PartialEq + Eq,
+	Balance: Clone + core::fmt::Debug + PartialEq + Eq,
+	BlockNumber: Clone + core::fmt::Debug + PartialEq + Eq,
+	JurySize: Get<u32>,
+{
+	/// Who appealed (the affected author).
+	pub appellant: AccountId,
+	/// What the appellant holds for it.
+	pub deposit: Balance,
+	/// When the case was upheld (the appeal window counts from it).
+	pub upheld_at: BlockNumber,
+	/// The jurors drawn (empty until the draw in the block after the appeal).
+	pub jury: BoundedVec<AccountId, JurySize>,
+	/// The block the jury's decision is taken at (set by the draw).
+	pub decides_at: Option<BlockNumber>,
+	/// Jurors who voted to overturn.
+	pub overturn: u32,
+	/// Jurors who voted to keep the decision.
+	pub keep: u32,
+}
+
+/// A case: token holders decide whether a target broke a rule.
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxReporters, JurySize))]
+pub struct Case<AccountId, Balance, BlockNumber, MaxReporters, JurySize>
+where
+	AccountId: Clone + core::fmt::Debug + PartialEq + Eq,
+	Balance: Clone + core::fmt::Debug + PartialEq + Eq,
+	BlockNumber: Clone + core::fmt::Debug + PartialEq + Eq,
+	MaxReporters: Get<u32>,
+	JurySize: Get<u32>,
+{
+	/// What the case is about.
+	pub target: Target<AccountId>,
+	/// The account the enforcement would touch: the post's author, or the account itself.
+	pub affected: AccountId,
+	/// The rule it is decided under.
+	pub rule: RuleId,
+	/// The rulebook version that set the rule when the case opened.
+	pub version: Version,
+	/// What an upheld case does (the rule's action when the case opened).
+	pub action: RuleAction<BlockNumber>,
+	/// The reporters whose reports the case decides.
+	pub reporters: BoundedVec<AccountId, MaxReporters>,
+	/// Who paid the case deposit to open it, and how much, if it was escalated.
+	pub escalator: Option<(AccountId, Balance)>,
+	/// The block it opened at.
+	pub opened: BlockNumber,
+	/// The block token holders' voting ends at (the case closes in that block's initialization).
+	pub closes: BlockNumber,
+	/// Vote weight to uphold.
+	pub uphold: Balance,
+	/// Vote weight to reject.
+	pub reject: Balance,
+	/// Where it stands.
+	pub status: CaseStatus<BlockNumber>,
+	/// The appeal, if the author appealed.
+	pub appeal: Option<Appeal<AccountId, Balance, BlockNumber, JurySize>>,
+}
+
+/// A token holder's vote on a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct CaseVote<Balance> {
+	/// Whether it votes to uphold the report.
+	pub uphold: bool,
+	/// The balance it froze as its weight.
+	pub amount: Balance,
+}
+
+/// What is due in a block's initialization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum Due {
+	/// Close the case's vote.
+	CloseCase(CaseId),
+	/// Draw the jury of the case's appeal.
+	DrawJury(CaseId),
+	/// Take the jury's decision.
+	DecideAppeal(CaseId),
+}
+
+/// What moderation enforces on a target now.
+#[derive(
+	CloneNoBound,
+	DebugNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DefaultNoBound,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxLabels))]
+pub struct Enforcement<BlockNumber, MaxLabels>
+where
+	BlockNumber: Clone + core::fmt::Debug + PartialEq + Eq,
+	MaxLabels: Get<u32>,
+{
+	/// The rules whose labels it carries, with the case that applied each.
+	pub labels: BoundedVec<(RuleId, CaseId), MaxLabels>,
+	/// The case that hid it (posts only).
+	pub hidden: Option<CaseId>,
+	/// The block a suspension ends at and the case that imposed it (accounts only).
+	pub suspended: Option<(BlockNumber, CaseId)>,
+}
+
+impl<BlockNumber, MaxLabels> Enforcement<BlockNumber, MaxLabels>
+where
+	BlockNumber: Clone + core::fmt::Debug + PartialEq + Eq,
+	MaxLabels: Get<u32>,
+{
+	/// Whether nothing is enforced (the record can go).
+	pub fn is_empty(&self) -> bool {
+		self.labels.is_empty() && self.hidden.is_none() && self.suspended.is_none()
+	}
+}
+
+/// A target's moderation status as clients read it.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Encode, Decode, TypeInfo)]
+pub struct TargetStatus<BlockNumber> {
+	/// The rules whose labels it carries.
+	pub labels: Vec<RuleId>,
+	/// Whether it is hidden (posts).
+	pub hidden: bool,
+	/// The block a suspension in force ends at (accounts; `None` once it expired).
+	pub suspended_until: Option<BlockNumber>,
+}
+
+/// A juror of the jury pool.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Juror<Balance> {
+	/// What it holds as its bond.
+	pub bond: Balance,
+	/// On how many juries it sits now.
+	pub duties: u32,
+	/// Its place in the draw list; `None` once it is leaving (it can no longer be drawn).
+	pub slot: Option<u32>,
+}
+
+/// The periods of moderation, in blocks (governance can change them).
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	frame_support::Serialize,
+	frame_support::Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde")]
+pub struct Periods<BlockNumber> {
+	/// How long token holders vote on a case.
+	pub case_voting: BlockNumber,
+	/// How long after a case is upheld the author can appeal.
+	pub appeal_window: BlockNumber,
+	/// How long a jury votes.
+	pub jury: BlockNumber,
 }

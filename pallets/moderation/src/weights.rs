@@ -42,6 +42,19 @@ pub trait WeightInfo {
 	fn add_rule() -> Weight;
 	fn amend_rule() -> Weight;
 	fn retire_rule() -> Weight;
+	fn report() -> Weight;
+	fn withdraw_report() -> Weight;
+	fn escalate() -> Weight;
+	fn vote_case() -> Weight;
+	fn unlock() -> Weight;
+	fn join_jury_pool() -> Weight;
+	fn leave_jury_pool() -> Weight;
+	fn appeal() -> Weight;
+	fn jury_vote() -> Weight;
+	fn set_periods() -> Weight;
+	fn draw_jury() -> Weight;
+	fn decide_appeal() -> Weight;
+	fn close_case(r: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_moderation` measured on this machine, with the runtime's database weights.
@@ -119,6 +132,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn report() -> Weight {
+		Weight::zero()
+	}
+	fn withdraw_report() -> Weight {
+		Weight::zero()
+	}
+	fn escalate() -> Weight {
+		Weight::zero()
+	}
+	fn vote_case() -> Weight {
+		Weight::zero()
+	}
+	fn unlock() -> Weight {
+		Weight::zero()
+	}
+	fn join_jury_pool() -> Weight {
+		Weight::zero()
+	}
+	fn leave_jury_pool() -> Weight {
+		Weight::zero()
+	}
+	fn appeal() -> Weight {
+		Weight::zero()
+	}
+	fn jury_vote() -> Weight {
+		Weight::zero()
+	}
+	fn set_periods() -> Weight {
+		Weight::zero()
+	}
+	fn draw_jury() -> Weight {
+		Weight::zero()
+	}
+	fn decide_appeal() -> Weight {
+		Weight::zero()
+	}
+	fn close_case(_r: u32, ) -> Weight {
+		Weight::zero()
+	}
 }
 
 // The same weights with ParityDB's database weights, for tests and mocks.
@@ -194,5 +246,44 @@ impl WeightInfo for () {
 		Weight::from_parts(29_285_000, 4583)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn report() -> Weight {
+		Weight::zero()
+	}
+	fn withdraw_report() -> Weight {
+		Weight::zero()
+	}
+	fn escalate() -> Weight {
+		Weight::zero()
+	}
+	fn vote_case() -> Weight {
+		Weight::zero()
+	}
+	fn unlock() -> Weight {
+		Weight::zero()
+	}
+	fn join_jury_pool() -> Weight {
+		Weight::zero()
+	}
+	fn leave_jury_pool() -> Weight {
+		Weight::zero()
+	}
+	fn appeal() -> Weight {
+		Weight::zero()
+	}
+	fn jury_vote() -> Weight {
+		Weight::zero()
+	}
+	fn set_periods() -> Weight {
+		Weight::zero()
+	}
+	fn draw_jury() -> Weight {
+		Weight::zero()
+	}
+	fn decide_appeal() -> Weight {
+		Weight::zero()
+	}
+	fn close_case(_r: u32, ) -> Weight {
+		Weight::zero()
 	}
 }

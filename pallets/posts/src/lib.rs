@@ -579,10 +579,17 @@ pub mod pallet {
 			Posts::<T>::get(id)
 		}
 
-		/// The posts of up to `limit` ids (at most [`Config::MaxPageSize`]).
-		fn page(ids: impl Iterator<Item = PostId>, limit: u32) -> Vec<(PostId, PostOf<T>)> {
+		/// The posts of up to `limit` ids (at most [`Config::MaxPageSize`]), each with whether
+		/// moderation hid it.
+		fn page(ids: impl Iterator<Item = PostId>, limit: u32) -> Vec<FeedEntry<PostOf<T>>> {
 			ids.take(limit.min(T::MaxPageSize::get()) as usize)
-				.filter_map(|id| Posts::<T>::get(id).map(|post| (id, post)))
+				.filter_map(|id| {
+					Posts::<T>::get(id).map(|post| FeedEntry {
+						id,
+						post,
+						hidden: T::Moderation::is_hidden(id),
+					})
+				})
 				.collect()
 		}
 
@@ -591,7 +598,7 @@ pub mod pallet {
 			author: &T::AccountId,
 			before: Option<PostId>,
 			limit: u32,
-		) -> Vec<(PostId, PostOf<T>)> {
+		) -> Vec<FeedEntry<PostOf<T>>> {
 			let ids =
 				keys_after::<PostsByAuthor<T>, _, _, ()>(author, before.map(NewestFirst::from));
 			Self::page(ids.map(PostId::from), limit)
@@ -602,7 +609,7 @@ pub mod pallet {
 			post_id: PostId,
 			after: Option<PostId>,
 			limit: u32,
-		) -> Vec<(PostId, PostOf<T>)> {
+		) -> Vec<FeedEntry<PostOf<T>>> {
 			let ids = keys_after::<Replies<T>, _, _, ()>(&post_id, after.map(OldestFirst::from));
 			Self::page(ids.map(PostId::from), limit)
 		}
@@ -613,7 +620,7 @@ pub mod pallet {
 			root_id: PostId,
 			after: Option<PostId>,
 			limit: u32,
-		) -> Vec<(PostId, PostOf<T>)> {
+		) -> Vec<FeedEntry<PostOf<T>>> {
 			let replies =
 				keys_after::<Threads<T>, _, _, ()>(&root_id, after.map(OldestFirst::from));
 			let root = after.is_none().then_some(root_id);

@@ -32,8 +32,8 @@ fn get(id: PostId) -> PostOf<Test> {
 	Posts::post(id).expect("the post exists")
 }
 
-fn ids(page: Vec<(PostId, PostOf<Test>)>) -> Vec<PostId> {
-	page.into_iter().map(|(id, _)| id).collect()
+fn ids(page: Vec<crate::FeedEntry<PostOf<Test>>>) -> Vec<PostId> {
+	page.into_iter().map(|entry| entry.id).collect()
 }
 
 #[test]
@@ -387,6 +387,28 @@ fn posts_by_author_are_newest_first_and_paged_before_an_id() {
 		assert_eq!(second, vec![mine[1], mine[0]]);
 		assert!(Posts::posts_by_author(&1, Some(mine[0]), 10).is_empty());
 		assert_eq!(ids(Posts::posts_by_author(&1, None, 1)), vec![mine[4]]);
+	});
+}
+
+#[test]
+fn feeds_report_the_posts_moderation_hid() {
+	test(|| {
+		let root = new_post(1, NewPostKind::Root, text("root"));
+		let reply = new_post(2, NewPostKind::Reply { parent: root }, text("hidden reply"));
+		HIDDEN.with(|h| h.borrow_mut().push(reply));
+		let thread = Posts::thread(root, None, 10);
+		assert_eq!(
+			thread.iter().map(|e| (e.id, e.hidden)).collect::<Vec<_>>(),
+			vec![(root, false), (reply, true)]
+		);
+		let hidden = &Posts::replies(root, None, 10)[0];
+		assert!(hidden.hidden);
+		assert_eq!(
+			hidden.post.content,
+			get(reply).content,
+			"the content stays as the author left it"
+		);
+		assert!(Posts::posts_by_author(&2, None, 10)[0].hidden);
 	});
 }
 

@@ -306,3 +306,15 @@ ordered_post_id!(
 	OldestFirst,
 	|id: PostId| id
 );
+
+/// A post as feeds list it: with its id and whether moderation hid it (clients show a hidden post
+/// collapsed behind a notice; its content stays on chain as the author left it).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct FeedEntry<Post> {
+	/// The post's id.
+	pub id: PostId,
+	/// The post.
+	pub post: Post,
+	/// Whether an upheld moderation case hid it.
+	pub hidden: bool,
+}

@@ -72,6 +72,9 @@ impl kith_primitives::ModerationStatus<u64> for TestModeration {
 	fn is_suspended(who: &u64) -> bool {
 		SUSPENDED.with(|s| s.borrow().contains(who))
 	}
+	fn is_hidden(_: PostId) -> bool {
+		false
+	}
 }
 
 /// Records the appreciations the pallet passes on.

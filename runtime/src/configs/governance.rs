@@ -1,5 +1,5 @@
 //! Governance: token-holder referenda (`pallet-referenda` with `pallet-conviction-voting`), the preimages
-//! and scheduler they need, and the moderation rulebook they amend. Tracks and origins are in
+//! and scheduler they need, and moderation: the rulebook they amend, reports, cases and jury appeals. Tracks and origins are in
 //! [`crate::governance`].
 
 use frame_support::{
@@ -11,14 +11,17 @@ use frame_support::{
 	weights::Weight,
 };
 use frame_system::{EnsureRoot, EnsureSigned};
-use sp_runtime::Perbill;
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash as _},
+	Perbill,
+};
 
 use super::RuntimeBlockWeights;
 use crate::{
 	governance::{origins::ModerationRules, tracks::TracksInfo},
-	AccountId, Balance, Balances, BlockNumber, OriginCaller, Preimage, Referenda, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, System, DAYS,
-	MILLI_UNIT, UNIT,
+	AccountId, Balance, Balances, BlockNumber, CreatorRewards, Hash, OriginCaller, Posts, Preimage,
+	Referenda, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, Scheduler, System, DAYS, MILLI_UNIT, UNIT,
 };
 
 parameter_types! {
@@ -100,9 +103,59 @@ impl pallet_referenda::Config for Runtime {
 
 impl crate::governance::origins::Config for Runtime {}
 
+parameter_types! {
+	/// A report holds 1 KITH, an escalated case 10 KITH, an appeal 5 KITH.
+	pub const ReportDeposit: Balance = UNIT;
+	pub const CaseDeposit: Balance = 10 * UNIT;
+	pub const AppealDeposit: Balance = 5 * UNIT;
+	/// A case is upheld only if at least 100 KITH of votes were cast.
+	pub const MinCaseTurnout: Balance = 100 * UNIT;
+	/// A juror bonds 10 KITH at least and loses 1 KITH each time it is drawn and does not vote.
+	pub const MinJurorBond: Balance = 10 * UNIT;
+	pub const JurorNoShowSlash: Balance = UNIT;
+	/// Token holders vote on a case for two days; the author can appeal within a week; a jury has three
+	/// days (the `development` preset shortens all three to blocks).
+	pub const ModerationPeriods: pallet_moderation::Periods<BlockNumber> =
+		pallet_moderation::Periods { case_voting: 2 * DAYS, appeal_window: 7 * DAYS, jury: 3 * DAYS };
+}
+
+/// The best randomness a chain with Aura has: the parent block's hash (there is no VRF output), mixed
+/// with the subject. Its author could have tried several block contents to choose it; see the
+/// moderation pallet's documentation for what that means for jury draws.
+pub struct ParentHashRandomness;
+impl frame_support::traits::Randomness<Hash, BlockNumber> for ParentHashRandomness {
+	fn random(subject: &[u8]) -> (Hash, BlockNumber) {
+		let seed = BlakeTwo256::hash_of(&(subject, System::parent_hash()));
+		(seed, System::block_number().saturating_sub(1))
+	}
+}
+
 impl pallet_moderation::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type Posts = Posts;
+	type Randomness = ParentHashRandomness;
+	/// Slashed deposits and bonds that no juror receives go to the creator reward pool.
+	type Slashed = CreatorRewards;
 	/// A referendum on the `moderation_rules` track, or one on the `root` track.
 	type RulesOrigin = EitherOf<EnsureRoot<AccountId>, ModerationRules>;
 	type MaxRules = ConstU32<64>;
+	type ReportDeposit = ReportDeposit;
+	type ReportThreshold = ConstU32<3>;
+	type MaxReporters = ConstU32<32>;
+	type CaseDeposit = CaseDeposit;
+	type MinCaseTurnout = MinCaseTurnout;
+	type MaxVotesPerAccount = ConstU32<16>;
+	type MaxDuePerBlock = ConstU32<8>;
+	type DefaultPeriods = ModerationPeriods;
+	type AppealDeposit = AppealDeposit;
+	type JurySize = ConstU32<7>;
+	type JuryQuorum = ConstU32<5>;
+	type MinJurorBond = MinJurorBond;
+	type JurorNoShowSlash = JurorNoShowSlash;
+	type MaxJurors = ConstU32<1_000>;
+	type MaxJuryDraws = ConstU32<64>;
+	type MaxLabels = ConstU32<8>;
 	type WeightInfo = pallet_moderation::weights::SubstrateWeight<Runtime>;
 }

@@ -5,7 +5,7 @@ use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, CreatorRewards, Follows, Posts, Runtime,
+	AccountId, Balance, Balances, BlockNumber, CreatorRewards, Follows, Moderation, Posts, Runtime,
 	RuntimeFreezeReason, RuntimeHoldReason, DAYS, MICRO_UNIT, MILLI_UNIT, UNIT,
 };
 
@@ -64,8 +64,8 @@ impl pallet_posts::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type SocialGraph = Follows;
-	/// Nobody is suspended until the moderation pallet lands.
-	type Moderation = ();
+	/// Suspended authors cannot write; hidden posts are flagged in feeds.
+	type Moderation = Moderation;
 	type OnAppreciation = CreatorRewards;
 	type MaxTextLen = ConstU32<1_024>;
 	type MaxCaptionLen = ConstU32<280>;
@@ -79,8 +79,8 @@ impl pallet_posts::Config for Runtime {
 impl pallet_tipping::Config for Runtime {
 	type Currency = Balances;
 	type Posts = Posts;
-	/// Nobody is suspended until the moderation pallet lands.
-	type Moderation = ();
+	/// Suspended accounts cannot tip.
+	type Moderation = Moderation;
 	type OnAppreciation = CreatorRewards;
 	type MinTip = MinTip;
 	type MaxMemoLen = ConstU32<140>;

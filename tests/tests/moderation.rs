@@ -1,0 +1,112 @@
+//! Moderation on a running `--dev` node (cases vote for 5 blocks, juries for 5), all over JSON-RPC:
+//! seven accounts join the jury pool; Bob posts; Charlie, Dave and Eve report the post as spam, which
+//! opens a case; Alice votes to uphold it and the post is hidden (`ModerationApi_status` and the
+//! `PostsApi` feed say so); Bob appeals; the jury drawn from the pool votes to overturn, and the post
+//! is restored.
+
+use kith_e2e::Node;
+use kith_runtime::{AccountId, BlockNumber, Runtime, RuntimeCall, UNIT};
+use pallet_moderation::{CaseId, CaseOf, CaseStatus, Target, TargetStatus};
+use pallet_posts::{ContentInput, FeedEntry, NewPostKind, PostId, PostOf};
+use sp_keyring::Sr25519Keyring::{self, *};
+
+type Case = CaseOf<Runtime>;
+
+/// The starter rulebook's rule 0, "Spam": hide the post.
+const SPAM: u32 = 0;
+
+fn moderation(call: pallet_moderation::Call<Runtime>) -> RuntimeCall {
+	RuntimeCall::Moderation(call)
+}
+
+fn status(node: &Node, post: PostId) -> TargetStatus<BlockNumber> {
+	node.runtime_call("ModerationApi_status", Target::<AccountId>::Post(post))
+}
+
+fn case(node: &Node, id: CaseId) -> Option<Case> {
+	node.runtime_call("ModerationApi_case", id)
+}
+
+/// Bob's posts as his feed lists them.
+fn bobs_feed(node: &Node) -> Vec<FeedEntry<PostOf<Runtime>>> {
+	node.runtime_call("PostsApi_posts_by_author", (Bob.to_account_id(), None::<PostId>, 10u32))
+}
+
+#[test]
+fn reported_post_is_hidden_by_token_holders_and_restored_by_a_jury_on_appeal() {
+	let node = Node::start("moderation", &["--dev"]);
+	let jurors: [Sr25519Keyring; 7] =
+		[Ferdie, AliceStash, BobStash, CharlieStash, DaveStash, EveStash, FerdieStash];
+	for juror in jurors {
+		node.submit(
+			&juror.pair(),
+			moderation(pallet_moderation::Call::join_jury_pool { bond: 10 * UNIT }),
+		);
+	}
+	node.submit(
+		&Bob.pair(),
+		RuntimeCall::Posts(pallet_posts::Call::create_post {
+			kind: NewPostKind::Root,
+			content: Some(ContentInput::Text(b"buy my course, link in bio".to_vec())),
+		}),
+	);
+	node.wait_for("Bob's post", || bobs_feed(&node).first().map(|entry| entry.id));
+
+	for reporter in [Charlie, Dave, Eve] {
+		node.submit(
+			&reporter.pair(),
+			moderation(pallet_moderation::Call::report {
+				target: Target::Post(0),
+				rule_id: SPAM,
+				note: b"the same ad in every thread".to_vec().try_into().unwrap(),
+			}),
+		);
+	}
+	let opened = node.wait_for("the case the third report opens", || {
+		let open: Vec<(CaseId, Case)> =
+			node.runtime_call("ModerationApi_open_cases", (None::<CaseId>, 10u32));
+		open.into_iter().next()
+	});
+	assert_eq!(opened.0, 0);
+	assert_eq!(opened.1.reporters.len(), 3);
+	assert_eq!(opened.1.affected, Bob.to_account_id());
+	let reports: Vec<(AccountId, pallet_moderation::Report<u128, BlockNumber>)> =
+		node.runtime_call("ModerationApi_reports", Target::<AccountId>::Post(0));
+	assert_eq!(reports.len(), 3);
+	node.submit(
+		&Alice.pair(),
+		moderation(pallet_moderation::Call::vote_case {
+			case_id: 0,
+			uphold: true,
+			amount: 1_000 * UNIT,
+		}),
+	);
+
+	node.wait_for("the post to be hidden", || status(&node, 0).hidden.then_some(()));
+	assert!(matches!(case(&node, 0).unwrap().status, CaseStatus::Upheld { .. }));
+	let feed = bobs_feed(&node);
+	assert!(feed[0].hidden, "the feed reports it hidden");
+	assert!(feed[0].post.content.is_some(), "its content stays on chain");
+
+	node.submit(&Bob.pair(), moderation(pallet_moderation::Call::appeal { case_id: 0 }));
+	let jury = node.wait_for("the jury draw", || {
+		case(&node, 0).and_then(|c| c.appeal).filter(|a| a.decides_at.is_some()).map(|a| a.jury)
+	});
+	let mut drawn: Vec<AccountId> = jury.into_inner();
+	drawn.sort();
+	let mut pool: Vec<AccountId> = jurors.iter().map(|j| j.to_account_id()).collect();
+	pool.sort();
+	assert_eq!(drawn, pool, "the only eligible jurors: not Bob, the reporters or Alice");
+	for juror in jurors {
+		node.submit(
+			&juror.pair(),
+			moderation(pallet_moderation::Call::jury_vote { case_id: 0, overturn: true }),
+		);
+	}
+
+	node.wait_for("the appeal to overturn the case", || {
+		matches!(case(&node, 0)?.status, CaseStatus::Overturned { .. }).then_some(())
+	});
+	assert_eq!(status(&node, 0), TargetStatus::default(), "restored");
+	assert!(!bobs_feed(&node)[0].hidden);
+}
