@@ -1,0 +1,520 @@
+//! # Validators pallet
+//!
+//! Kith's validator set is open: anyone with a node and enough bond can become a validator, the
+//! best-bonded candidates validate, absent ones are dropped, and block authors are paid. This pallet is
+//! the `SessionManager` of `pallet-session` (which rotates Aura and GRANDPA keys each session) and the
+//! author hook of `pallet-authorship`.
+//!
+//! ## Terminology
+//! - **Candidate**: an account that [`Pallet::register`]ed with a bond (held, at least
+//!   [`Config::MinBond`]). To be elected it also needs session keys, set with `session.set_keys` as on
+//!   any Substrate chain ([`Config::Registration`]).
+//! - **Election**: when `pallet-session` plans session `i` (at the start of session `i - 1`), the top
+//!   [`Config::MaxValidators`] candidates by bond (ties: the lower account id) that have keys, are not
+//!   jailed and are not leaving become the set of session `i`. Fewer than [`Config::MinValidators`]:
+//!   the current set stays.
+//! - **Jail**: a validator of session `i` that authored no block in it, in a session that had at least
+//!   as many blocks as validators (so it had slots), is jailed when the session ends: it is not elected
+//!   again until it calls [`Pallet::unjail`], which it can from session `i + 1 + JailSessions` on. Its
+//!   bond is not slashed.
+//! - **Block reward**: each block mints [`BlockReward`] (a governance parameter) to its author.
+//!
+//! ## Calls
+//! - [`Pallet::register`]: signed; holds the bond. [`Pallet::bond_extra`]: adds to it.
+//! - [`Pallet::unregister`]: signed; the candidate leaves at the next election, and its bond unlocks
+//!   [`Config::UnbondingSessions`] sessions later, for [`Pallet::withdraw_unbonded`].
+//! - [`Pallet::unjail`]: signed, by a jailed candidate whose jail time is over.
+//! - [`Pallet::set_block_reward`]: [`Config::AdminOrigin`] (root: a referendum on the `root` track).
+//!
+//! ## Storage
+//! `Candidates` (counted, at most [`Config::MaxCandidates`]), `Unbonding` (chunks per account, bounded),
+//! `Jailed`, `Validators` (the active set), `Planned` (the set elected for a coming session),
+//! `CurrentSession`, `AuthoredBlocks` and `SessionBlocks` (this session's blocks), `BlockReward`.
+//!
+//! ## Economics
+//! Bonds are held (not transferable) while registered and unbonding. Block rewards are minted: issuance
+//! grows by `BlockReward` a block.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+/// The open, bonded validator set.
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use codec::{Decode, Encode, MaxEncodedLen};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			tokens::Precision,
+			ValidatorRegistration,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::{Saturating, Zero};
+	pub use sp_staking::SessionIndex;
+
+	/// A balance of the runtime's currency.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// A validator set in a runtime.
+	pub type SetOf<T> =
+		BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxValidators>;
+
+	/// A candidate's record.
+	#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+	pub struct Candidate<Balance> {
+		/// What it holds as its bond.
+		pub bond: Balance,
+		/// Whether it unregistered (it leaves at the next election).
+		pub leaving: bool,
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The native currency: bonds are held, rewards minted.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Whether an account has session keys (`pallet-session`).
+		type Registration: ValidatorRegistration<Self::AccountId>;
+
+		/// Who may set the block reward.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The smallest bond.
+		#[pallet::constant]
+		type MinBond: Get<BalanceOf<Self>>;
+
+		/// The most candidates.
+		#[pallet::constant]
+		type MaxCandidates: Get<u32>;
+
+		/// The most validators in a set.
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+
+		/// The fewest validators in a set: an election with fewer keeps the current set.
+		#[pallet::constant]
+		type MinValidators: Get<u32>;
+
+		/// How many sessions a bond stays held after its candidate left.
+		#[pallet::constant]
+		type UnbondingSessions: Get<SessionIndex>;
+
+		/// The most unbonding chunks an account can have at once.
+		#[pallet::constant]
+		type MaxUnbondingChunks: Get<u32>;
+
+		/// How many whole sessions a jailed validator waits before it can unjail.
+		#[pallet::constant]
+		type JailSessions: Get<SessionIndex>;
+
+		/// The block reward until governance sets another.
+		#[pallet::constant]
+		type DefaultBlockReward: Get<BalanceOf<Self>>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A candidate's bond, including what is unbonding.
+		#[codec(index = 0)]
+		Bond,
+	}
+
+	/// The candidates.
+	#[pallet::storage]
+	pub type Candidates<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, Candidate<BalanceOf<T>>>;
+
+	/// Bonds of former candidates still held: (amount, the session it can be withdrawn from).
+	#[pallet::storage]
+	pub type Unbonding<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<(BalanceOf<T>, SessionIndex), T::MaxUnbondingChunks>,
+		ValueQuery,
+	>;
+
+	/// Jailed candidates, with the session from which they can unjail.
+	#[pallet::storage]
+	pub type Jailed<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, SessionIndex>;
+
+	/// The validators of the current session.
+	#[pallet::storage]
+	pub type Validators<T: Config> = StorageValue<_, SetOf<T>, ValueQuery>;
+
+	/// Sets elected for coming sessions (at most the next one or two).
+	#[pallet::storage]
+	pub type Planned<T: Config> = StorageMap<_, Twox64Concat, SessionIndex, SetOf<T>>;
+
+	/// The current session.
+	#[pallet::storage]
+	pub type CurrentSession<T> = StorageValue<_, SessionIndex, ValueQuery>;
+
+	/// Blocks each validator authored in the current session.
+	#[pallet::storage]
+	pub type AuthoredBlocks<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Blocks in the current session.
+	#[pallet::storage]
+	pub type SessionBlocks<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// What each block mints to its author.
+	#[pallet::storage]
+	pub type BlockReward<T: Config> =
+		StorageValue<_, BalanceOf<T>, ValueQuery, T::DefaultBlockReward>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Candidates registered from genesis, with their bonds (held from their balances).
+		pub candidates: Vec<(T::AccountId, BalanceOf<T>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (who, bond) in &self.candidates {
+				assert!(*bond >= T::MinBond::get(), "a genesis bond is below the minimum");
+				T::Currency::hold(&HoldReason::Bond.into(), who, *bond)
+					.expect("a genesis candidate has its bond");
+				Candidates::<T>::insert(who, Candidate { bond: *bond, leaving: false });
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `who` registered as a candidate, holding `bond`.
+		Registered { who: T::AccountId, bond: BalanceOf<T> },
+		/// `who` added `amount` to its bond, now `bond`.
+		Bonded { who: T::AccountId, amount: BalanceOf<T>, bond: BalanceOf<T> },
+		/// `who` unregistered and leaves at the next election.
+		Unregistered { who: T::AccountId },
+		/// `who` left the candidates; `amount` unlocks from session `unlock_session`.
+		Left { who: T::AccountId, amount: BalanceOf<T>, unlock_session: SessionIndex },
+		/// `who` withdrew `amount` of unbonded funds.
+		Withdrawn { who: T::AccountId, amount: BalanceOf<T> },
+		/// The set of session `session` was elected.
+		NewSetPlanned { session: SessionIndex, validators: SetOf<T> },
+		/// Too few candidates could be elected for session `session`: the current set stays.
+		SetKept { session: SessionIndex, eligible: u32 },
+		/// `who` authored no block in session `session` and is jailed until `until`.
+		Jailed { who: T::AccountId, session: SessionIndex, until: SessionIndex },
+		/// `who` left jail.
+		Unjailed { who: T::AccountId },
+		/// `author` was rewarded `amount` for a block.
+		Rewarded { author: T::AccountId, amount: BalanceOf<T> },
+		/// Governance set the block reward.
+		BlockRewardSet { amount: BalanceOf<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// You are already a candidate.
+		AlreadyCandidate,
+		/// You are not a candidate.
+		NotCandidate,
+		/// The bond is below the minimum.
+		BondTooLow,
+		/// There are as many candidates as allowed.
+		TooManyCandidates,
+		/// You already unregistered.
+		AlreadyLeaving,
+		/// You have as many unbonding chunks as allowed; withdraw first.
+		TooManyUnbondingChunks,
+		/// You are not jailed.
+		NotJailed,
+		/// Your jail time is not over yet.
+		StillJailed,
+		/// Nothing of yours is unbonded yet.
+		NothingToWithdraw,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			// pallet-authorship tells us the author in its own on_initialize.
+			T::WeightInfo::note_author()
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers the caller as a candidate with `bond` held (at least the minimum bond). It needs
+		/// session keys (`session.set_keys`) to be elected.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register())]
+		pub fn register(origin: OriginFor<T>, bond: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!Candidates::<T>::contains_key(&who), Error::<T>::AlreadyCandidate);
+			ensure!(bond >= T::MinBond::get(), Error::<T>::BondTooLow);
+			ensure!(
+				Candidates::<T>::count() < T::MaxCandidates::get(),
+				Error::<T>::TooManyCandidates
+			);
+			T::Currency::hold(&HoldReason::Bond.into(), &who, bond)?;
+			Candidates::<T>::insert(&who, Candidate { bond, leaving: false });
+			Self::deposit_event(Event::Registered { who, bond });
+			Ok(())
+		}
+
+		/// Adds `amount` to the caller's bond.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::bond_extra())]
+		pub fn bond_extra(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut candidate = Candidates::<T>::get(&who).ok_or(Error::<T>::NotCandidate)?;
+			ensure!(!candidate.leaving, Error::<T>::AlreadyLeaving);
+			T::Currency::hold(&HoldReason::Bond.into(), &who, amount)?;
+			candidate.bond.saturating_accrue(amount);
+			let bond = candidate.bond;
+			Candidates::<T>::insert(&who, candidate);
+			Self::deposit_event(Event::Bonded { who, amount, bond });
+			Ok(())
+		}
+
+		/// Unregisters the caller: it is not elected again and leaves the candidates at the next
+		/// election; its bond unlocks `UnbondingSessions` sessions after that.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::unregister())]
+		pub fn unregister(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut candidate = Candidates::<T>::get(&who).ok_or(Error::<T>::NotCandidate)?;
+			ensure!(!candidate.leaving, Error::<T>::AlreadyLeaving);
+			ensure!(!Unbonding::<T>::get(&who).is_full(), Error::<T>::TooManyUnbondingChunks);
+			candidate.leaving = true;
+			Candidates::<T>::insert(&who, candidate);
+			Self::deposit_event(Event::Unregistered { who });
+			Ok(())
+		}
+
+		/// Releases the caller's unbonded funds whose unbonding period is over.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::withdraw_unbonded())]
+		pub fn withdraw_unbonded(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let now = CurrentSession::<T>::get();
+			let mut chunks = Unbonding::<T>::get(&who);
+			let mut amount = BalanceOf::<T>::zero();
+			chunks.retain(|(value, unlock)| {
+				let ripe = *unlock <= now;
+				if ripe {
+					amount.saturating_accrue(*value);
+				}
+				!ripe
+			});
+			ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
+			T::Currency::release(&HoldReason::Bond.into(), &who, amount, Precision::BestEffort)?;
+			if chunks.is_empty() {
+				Unbonding::<T>::remove(&who);
+			} else {
+				Unbonding::<T>::insert(&who, chunks);
+			}
+			Self::deposit_event(Event::Withdrawn { who, amount });
+			Ok(())
+		}
+
+		/// Leaves jail, once the jail time is over; the caller can be elected again.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::unjail())]
+		pub fn unjail(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let until = Jailed::<T>::get(&who).ok_or(Error::<T>::NotJailed)?;
+			ensure!(CurrentSession::<T>::get() >= until, Error::<T>::StillJailed);
+			Jailed::<T>::remove(&who);
+			Self::deposit_event(Event::Unjailed { who });
+			Ok(())
+		}
+
+		/// Sets what each block mints to its author.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_block_reward())]
+		pub fn set_block_reward(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			BlockReward::<T>::put(amount);
+			Self::deposit_event(Event::BlockRewardSet { amount });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Elects the set of session `session` (see the module doc); `None` keeps the current set.
+		pub(crate) fn elect(session: SessionIndex) -> Option<SetOf<T>> {
+			let now = CurrentSession::<T>::get();
+			// Candidates who unregistered leave now; their bonds start unbonding.
+			let leaving: Vec<_> =
+				Candidates::<T>::iter().filter(|(_, candidate)| candidate.leaving).collect();
+			for (who, candidate) in leaving {
+				Candidates::<T>::remove(&who);
+				let unlock_session = now.saturating_add(T::UnbondingSessions::get());
+				// `unregister` checked that there is room.
+				let _ = Unbonding::<T>::mutate(&who, |chunks| {
+					chunks.try_push((candidate.bond, unlock_session))
+				});
+				Self::deposit_event(Event::Left { who, amount: candidate.bond, unlock_session });
+			}
+
+			let mut eligible: Vec<_> = Candidates::<T>::iter()
+				.filter(|(who, _)| {
+					!Jailed::<T>::contains_key(who) && T::Registration::is_registered(who)
+				})
+				.map(|(who, candidate)| (candidate.bond, who))
+				.collect();
+			if (eligible.len() as u32) < T::MinValidators::get() {
+				Self::deposit_event(Event::SetKept { session, eligible: eligible.len() as u32 });
+				return None;
+			}
+			eligible.sort_by(|(a, x), (b, y)| b.cmp(a).then_with(|| x.cmp(y)));
+			let set = SetOf::<T>::truncate_from(eligible.into_iter().map(|(_, who)| who).collect());
+			Planned::<T>::insert(session, set.clone());
+			Self::deposit_event(Event::NewSetPlanned { session, validators: set.clone() });
+			Some(set)
+		}
+
+		/// Ends session `session`: jails the validators that authored no block in it, if it had a
+		/// slot for each of them.
+		pub(crate) fn end(session: SessionIndex) {
+			let blocks = SessionBlocks::<T>::take();
+			let validators = Validators::<T>::get();
+			let authored: Vec<u32> =
+				validators.iter().map(|who| AuthoredBlocks::<T>::take(who)).collect();
+			// Authors that are not validators any more (a set change) leave counters behind.
+			let _ = AuthoredBlocks::<T>::clear(T::MaxValidators::get(), None);
+			if blocks < validators.len() as u32 {
+				return;
+			}
+			let until = session.saturating_add(1).saturating_add(T::JailSessions::get());
+			for (who, count) in validators.into_iter().zip(authored) {
+				if count == 0 && Candidates::<T>::contains_key(&who) {
+					Jailed::<T>::insert(&who, until);
+					Self::deposit_event(Event::Jailed { who, session, until });
+				}
+			}
+		}
+
+		/// Starts session `session` with the set elected for it, if one was.
+		pub(crate) fn start(session: SessionIndex) {
+			CurrentSession::<T>::put(session);
+			if let Some(set) = Planned::<T>::take(session) {
+				Validators::<T>::put(set);
+			}
+		}
+
+		/// Rewards the author of the current block and counts the block.
+		pub(crate) fn reward(author: T::AccountId) {
+			SessionBlocks::<T>::mutate(|blocks| *blocks += 1);
+			AuthoredBlocks::<T>::mutate(&author, |blocks| *blocks += 1);
+			let amount = BlockReward::<T>::get();
+			if !amount.is_zero() && T::Currency::mint_into(&author, amount).is_ok() {
+				Self::deposit_event(Event::Rewarded { author, amount });
+			}
+		}
+
+		/// The candidates: (account, bond, leaving).
+		pub fn candidates() -> Vec<(T::AccountId, BalanceOf<T>, bool)> {
+			let mut all: Vec<_> = Candidates::<T>::iter()
+				.map(|(who, candidate)| (who, candidate.bond, candidate.leaving))
+				.collect();
+			all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+			all
+		}
+
+		/// The validators of the current session.
+		pub fn validators() -> Vec<T::AccountId> {
+			Validators::<T>::get().into_inner()
+		}
+
+		/// The jailed candidates, with the session from which each can unjail.
+		pub fn jailed() -> Vec<(T::AccountId, SessionIndex)> {
+			Jailed::<T>::iter().collect()
+		}
+
+		/// The set of the next session: the one elected for it, or the current one if none was.
+		pub fn next_validators() -> Vec<T::AccountId> {
+			Planned::<T>::get(CurrentSession::<T>::get() + 1)
+				.map(|set| set.into_inner())
+				.unwrap_or_else(Self::validators)
+		}
+
+		/// Checks the pallet's invariants: the bond held by each account is its candidate bond plus its
+		/// unbonding chunks; the counted map's counter is right; sets are within bounds.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::btree_map::BTreeMap;
+			use frame_support::traits::fungible::InspectHold;
+			let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+			let mut count = 0u32;
+			for (who, candidate) in Candidates::<T>::iter() {
+				count += 1;
+				ensure!(candidate.bond >= T::MinBond::get(), "a bond is below the minimum");
+				held.entry(who).or_default().saturating_accrue(candidate.bond);
+			}
+			ensure!(count == Candidates::<T>::count(), "the candidate counter is wrong");
+			for (who, chunks) in Unbonding::<T>::iter() {
+				ensure!(!chunks.is_empty(), "an empty unbonding record was kept");
+				let total = chunks.iter().fold(BalanceOf::<T>::zero(), |sum, (v, _)| sum + *v);
+				held.entry(who).or_default().saturating_accrue(total);
+			}
+			for (who, amount) in held {
+				ensure!(
+					T::Currency::balance_on_hold(&HoldReason::Bond.into(), &who) == amount,
+					"an account holds another bond than storage says"
+				);
+			}
+			Ok(())
+		}
+	}
+
+	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+		fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+			Self::elect(new_index).map(|set| set.into_inner())
+		}
+
+		fn end_session(end_index: SessionIndex) {
+			Self::end(end_index)
+		}
+
+		fn start_session(start_index: SessionIndex) {
+			Self::start(start_index)
+		}
+	}
+
+	impl<T: Config> pallet_authorship::EventHandler<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+		fn note_author(author: T::AccountId) {
+			Self::reward(author)
+		}
+	}
+}

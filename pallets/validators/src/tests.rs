@@ -1,0 +1,173 @@
+//! Tests of the validators pallet on the mock runtime (at most 3 validators, at least 2; bonds of 100
+//! at least; unbonding and jail last 2 sessions).
+
+use crate::{mock::*, Candidates, Error, Event, HoldReason, Jailed, Unbonding};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+use sp_runtime::DispatchError;
+
+fn register(who: u64, bond: u64) -> sp_runtime::DispatchResult {
+	Validators::register(RuntimeOrigin::signed(who), bond)
+}
+
+fn bonded(who: u64) -> u64 {
+	Balances::balance_on_hold(&HoldReason::Bond.into(), &who)
+}
+
+/// Registers `who` with `bond` and session keys.
+fn candidate(who: u64, bond: u64) {
+	assert_ok!(register(who, bond));
+	set_keys(who);
+}
+
+#[test]
+fn genesis_candidates_validate_the_first_sessions() {
+	test(|| {
+		assert_eq!(Validators::validators(), vec![1, 2]);
+		assert_eq!(Validators::next_validators(), vec![1, 2]);
+		assert_eq!(bonded(1), 300);
+		assert_eq!(Validators::candidates(), vec![(1, 300, false), (2, 200, false)]);
+	});
+}
+
+#[test]
+fn register_holds_the_bond_and_checks_it() {
+	test(|| {
+		assert_noop!(register(3, 99), Error::<Test>::BondTooLow);
+		assert_noop!(register(1, 100), Error::<Test>::AlreadyCandidate);
+		assert!(register(3, 1_001).is_err(), "more than it has");
+		assert_ok!(register(3, 150));
+		System::assert_last_event(Event::Registered { who: 3, bond: 150 }.into());
+		assert_eq!(bonded(3), 150);
+		assert_ok!(Validators::bond_extra(RuntimeOrigin::signed(3), 50));
+		assert_eq!(Candidates::<Test>::get(3).unwrap().bond, 200);
+		for who in 4..9 {
+			assert_ok!(register(who, 100));
+		}
+		assert_eq!(Candidates::<Test>::count(), 8);
+		assert_noop!(register(9, 100), Error::<Test>::TooManyCandidates);
+	});
+}
+
+#[test]
+fn the_best_bonded_candidates_with_keys_are_elected() {
+	test(|| {
+		candidate(3, 500);
+		assert_ok!(register(4, 900)); // no keys: not elected
+		candidate(5, 200); // ties with 2: the lower account wins
+		assert_eq!(rotate(), Some(vec![3, 1, 2]));
+		System::assert_last_event(
+			Event::NewSetPlanned { session: 2, validators: vec![3, 1, 2].try_into().unwrap() }
+				.into(),
+		);
+		assert_eq!(
+			Validators::validators(),
+			vec![1, 2],
+			"session 1 runs the set planned at genesis"
+		);
+		assert_eq!(Validators::next_validators(), vec![3, 1, 2]);
+		rotate();
+		assert_eq!(Validators::validators(), vec![3, 1, 2]);
+		set_keys(4);
+		assert_eq!(rotate(), Some(vec![4, 3, 1]), "at most three");
+	});
+}
+
+#[test]
+fn too_few_eligible_candidates_keep_the_current_set() {
+	test(|| {
+		assert_ok!(Validators::unregister(RuntimeOrigin::signed(2)));
+		assert_eq!(rotate(), None);
+		System::assert_last_event(Event::SetKept { session: 2, eligible: 1 }.into());
+		rotate();
+		assert_eq!(Validators::validators(), vec![1, 2], "kept");
+	});
+}
+
+#[test]
+fn an_unregistered_candidate_leaves_at_the_next_election_and_unbonds_later() {
+	test(|| {
+		candidate(3, 150);
+		assert_ok!(Validators::unregister(RuntimeOrigin::signed(3)));
+		assert_noop!(
+			Validators::unregister(RuntimeOrigin::signed(3)),
+			Error::<Test>::AlreadyLeaving
+		);
+		assert_noop!(
+			Validators::bond_extra(RuntimeOrigin::signed(3), 1),
+			Error::<Test>::AlreadyLeaving
+		);
+		assert!(Candidates::<Test>::contains_key(3), "until the next election");
+		assert_eq!(rotate(), Some(vec![1, 2]));
+		System::assert_has_event(Event::Left { who: 3, amount: 150, unlock_session: 3 }.into());
+		assert!(!Candidates::<Test>::contains_key(3));
+		assert_eq!(bonded(3), 150, "still held while unbonding");
+		assert_noop!(
+			Validators::withdraw_unbonded(RuntimeOrigin::signed(3)),
+			Error::<Test>::NothingToWithdraw
+		);
+		rotate();
+		rotate();
+		assert_ok!(Validators::withdraw_unbonded(RuntimeOrigin::signed(3)));
+		System::assert_last_event(Event::Withdrawn { who: 3, amount: 150 }.into());
+		assert_eq!(bonded(3), 0);
+		assert_eq!(Balances::balance(&3), 1_000);
+		assert!(!Unbonding::<Test>::contains_key(3));
+		assert_noop!(Validators::unregister(RuntimeOrigin::signed(3)), Error::<Test>::NotCandidate);
+	});
+}
+
+#[test]
+fn a_validator_without_blocks_in_a_session_is_jailed_and_can_unjail_later() {
+	test(|| {
+		candidate(3, 150);
+		rotate(); // session 1: 1 and 2; 3 planned for session 2
+		rotate(); // session 2: 1, 2, 3
+		assert_eq!(Validators::validators(), vec![1, 2, 3]);
+		author(1, 2);
+		author(2, 2);
+		// 3 authored nothing in a session of four blocks (three validators): jailed when it ends.
+		assert_eq!(rotate(), Some(vec![1, 2]), "3 is not elected for session 4");
+		System::assert_has_event(Event::Jailed { who: 3, session: 2, until: 5 }.into());
+		assert_eq!(Validators::jailed(), vec![(3, 5)]);
+		assert_eq!(bonded(3), 150, "no slashing");
+		assert_noop!(Validators::unjail(RuntimeOrigin::signed(3)), Error::<Test>::StillJailed);
+		assert_noop!(Validators::unjail(RuntimeOrigin::signed(1)), Error::<Test>::NotJailed);
+		rotate(); // session 4
+		rotate(); // session 5
+		assert_ok!(Validators::unjail(RuntimeOrigin::signed(3)));
+		assert!(!Jailed::<Test>::contains_key(3));
+		assert_eq!(rotate(), Some(vec![1, 2, 3]), "elected again");
+	});
+}
+
+#[test]
+fn nobody_is_jailed_in_a_session_too_short_for_everyone_to_have_a_slot() {
+	test(|| {
+		author(1, 1);
+		assert!(rotate().is_some());
+		assert!(Validators::jailed().is_empty(), "one block, two validators: 2 had no slot");
+	});
+}
+
+#[test]
+fn block_rewards_are_minted_to_the_author_only() {
+	test(|| {
+		let issuance = Balances::total_issuance();
+		author(2, 3);
+		assert_eq!(Balances::balance(&2), 1_000 - 200 + 15);
+		assert_eq!(Balances::balance(&1), 1_000 - 300);
+		assert_eq!(Balances::total_issuance(), issuance + 15);
+		System::assert_last_event(Event::Rewarded { author: 2, amount: 5 }.into());
+
+		assert_noop!(
+			Validators::set_block_reward(RuntimeOrigin::signed(1), 7),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Validators::set_block_reward(RuntimeOrigin::root(), 7));
+		author(1, 1);
+		assert_eq!(Balances::balance(&1), 1_000 - 300 + 7);
+	});
+}
