@@ -46,9 +46,12 @@ fn suspend_rule<T: Config>() -> RuleId {
 	NextRuleId::<T>::get() - 1
 }
 
-/// A live post by a fresh author.
+/// A live post by a fresh author (funded after posting, which spends what it had on the deposit).
 fn post<T: Config>() -> TargetOf<T> {
-	Target::Post(T::Posts::create_for_benchmark(&funded::<T>("author", 0)))
+	let author: T::AccountId = account("author", 0, 0);
+	let post = T::Posts::create_for_benchmark(&author);
+	funded::<T>("author", 0);
+	Target::Post(post)
 }
 
 /// Fills the agenda from `at` on, except the last block an item could go to.
@@ -72,13 +75,17 @@ fn open_case<T: Config>(target: TargetOf<T>, rule: RuleId, r: u32) -> CaseId {
 	let escalator = funded::<T>("escalator", 0);
 	Pallet::<T>::escalate(RawOrigin::Signed(escalator).into(), target.clone(), rule)
 		.expect("a case opens");
-	let case_id = NextCaseId::<T>::get() - 1;
-	for i in 0..r {
+	reports::<T>(&target, rule, r);
+	NextCaseId::<T>::get() - 1
+}
+
+/// `n` fresh reporters report `target` under `rule`.
+fn reports<T: Config>(target: &TargetOf<T>, rule: RuleId, n: u32) {
+	for i in 0..n {
 		let reporter = funded::<T>("reporter", i);
 		Pallet::<T>::report(RawOrigin::Signed(reporter).into(), target.clone(), rule, note())
-			.expect("the report joins the case");
+			.expect("a report");
 	}
-	case_id
 }
 
 /// The longest note.
@@ -200,11 +207,7 @@ mod benchmarks {
 	fn report() {
 		let rule = suspend_rule::<T>();
 		let target = post::<T>();
-		for i in 0..T::ReportThreshold::get().saturating_sub(1) {
-			let reporter = funded::<T>("reporter", i);
-			Pallet::<T>::report(RawOrigin::Signed(reporter).into(), target.clone(), rule, note())
-				.expect("a report");
-		}
+		reports::<T>(&target, rule, T::ReportThreshold::get().saturating_sub(1));
 		crowd_agenda::<T>(now::<T>().saturating_add(CurrentPeriods::<T>::get().case_voting));
 		let caller = funded::<T>("caller", 0);
 
@@ -244,11 +247,7 @@ mod benchmarks {
 	fn escalate() {
 		let rule = suspend_rule::<T>();
 		let target = post::<T>();
-		for i in 0..T::ReportThreshold::get().saturating_sub(1) {
-			let reporter = funded::<T>("reporter", i);
-			Pallet::<T>::report(RawOrigin::Signed(reporter).into(), target.clone(), rule, note())
-				.expect("a report");
-		}
+		reports::<T>(&target, rule, T::ReportThreshold::get().saturating_sub(1));
 		crowd_agenda::<T>(now::<T>().saturating_add(CurrentPeriods::<T>::get().case_voting));
 		let caller = funded::<T>("caller", 0);
 

@@ -496,8 +496,8 @@ pub mod pallet {
 		Appealed { case_id: CaseId, appellant: T::AccountId, deposit: BalanceOf<T> },
 		/// The jury of an appeal was drawn; it votes until `decides_at`.
 		JuryDrawn { case_id: CaseId, jury: JuryOf<T>, decides_at: BlockNumberFor<T> },
-		/// Too few eligible jurors could be drawn: the appeal is dropped and its deposit returned (the
-		/// author may appeal again within the window).
+		/// Too few eligible jurors could be drawn (or the agenda had no room for the decision): the
+		/// appeal is dropped and its deposit returned (the author may appeal again within the window).
 		AppealDropped { case_id: CaseId },
 		/// A juror voted on an appeal.
 		JuryVoted { case_id: CaseId, juror: T::AccountId, overturn: bool },
@@ -1332,7 +1332,19 @@ pub mod pallet {
 				}
 			}
 
-			if !jury.is_full() {
+			// The jury's decision needs a place in the agenda; without one (or without a full jury)
+			// the appeal is dropped and can be made again.
+			let decides_at = jury
+				.is_full()
+				.then(|| {
+					Self::schedule(
+						now.saturating_add(CurrentPeriods::<T>::get().jury),
+						Due::DecideAppeal(case_id),
+					)
+					.ok()
+				})
+				.flatten();
+			let Some(decides_at) = decides_at else {
 				Self::release(HoldReason::Appeal, &appeal.appellant, appeal.deposit);
 				case.status = CaseStatus::Upheld { at: appeal.upheld_at };
 				case.appeal = None;
@@ -1340,17 +1352,6 @@ pub mod pallet {
 				Cases::<T>::insert(case_id, case);
 				Self::deposit_event(Event::AppealDropped { case_id });
 				return;
-			}
-			let decides_at = match Self::schedule(
-				now.saturating_add(CurrentPeriods::<T>::get().jury),
-				Due::DecideAppeal(case_id),
-			) {
-				Ok(at) => at,
-				// Every block in reach is full: try the draw again in the next block.
-				Err(_) => {
-					let _ = Self::schedule(now.saturating_add(1u32.into()), Due::DrawJury(case_id));
-					return;
-				},
 			};
 			for juror in &jury {
 				Jurors::<T>::mutate(juror, |record| {

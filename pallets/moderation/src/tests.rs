@@ -779,7 +779,7 @@ fn an_appeal_without_enough_eligible_jurors_is_dropped() {
 fn an_overturned_appeal_lifts_the_enforcement_and_returns_the_deposit() {
 	test(|| {
 		with_actions();
-		let post = reported_post(SUSPEND);
+		reported_post(SUSPEND);
 		uphold(0);
 		assert!(Moderation::is_suspended(&AUTHOR));
 		jurors(10);
@@ -816,7 +816,6 @@ fn an_overturned_appeal_lifts_the_enforcement_and_returns_the_deposit() {
 			Event::AppealDecided { case_id: 0, overturned: true, overturn: 5, keep: 1, paid: 12 }
 				.into(),
 		);
-		let _ = post;
 	});
 }
 

@@ -52,9 +52,9 @@ pub trait WeightInfo {
 	fn appeal() -> Weight;
 	fn jury_vote() -> Weight;
 	fn set_periods() -> Weight;
+	fn close_case(r: u32, ) -> Weight;
 	fn draw_jury() -> Weight;
 	fn decide_appeal() -> Weight;
-	fn close_case(r: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_moderation` measured on this machine, with the runtime's database weights.
@@ -72,14 +72,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 64]`.
 	fn set_rulebook(n: u32, r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `93 + r * (47 ±0)`
+		//  Measured:  `120 + r * (47 ±0)`
 		//  Estimated: `4583 + r * (3593 ±0)`
-		// Minimum execution time: 245_280_000 picoseconds.
-		Weight::from_parts(56_736_308, 4583)
-			// Standard Error: 115_723
-			.saturating_add(Weight::from_parts(6_119_735, 0).saturating_mul(n.into()))
-			// Standard Error: 115_723
-			.saturating_add(Weight::from_parts(3_342_965, 0).saturating_mul(r.into()))
+		// Minimum execution time: 240_842_000 picoseconds.
+		Weight::from_parts(58_633_383, 4583)
+			// Standard Error: 51_935
+			.saturating_add(Weight::from_parts(4_833_634, 0).saturating_mul(n.into()))
+			// Standard Error: 51_935
+			.saturating_add(Weight::from_parts(3_461_164, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -97,10 +97,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::Rules` (`max_values`: None, `max_size`: Some(1118), added: 3593, mode: `MaxEncodedLen`)
 	fn add_rule() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `114`
+		//  Measured:  `145`
 		//  Estimated: `1489`
-		// Minimum execution time: 29_646_000 picoseconds.
-		Weight::from_parts(37_320_000, 1489)
+		// Minimum execution time: 29_586_000 picoseconds.
+		Weight::from_parts(31_649_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -110,10 +110,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::RulebookVersion` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn amend_rule() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `108`
+		//  Measured:  `139`
 		//  Estimated: `4583`
-		// Minimum execution time: 25_338_000 picoseconds.
-		Weight::from_parts(28_673_000, 4583)
+		// Minimum execution time: 25_167_000 picoseconds.
+		Weight::from_parts(27_521_000, 4583)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -125,51 +125,298 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::RulebookVersion` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn retire_rule() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1221`
+		//  Measured:  `1253`
 		//  Estimated: `4583`
-		// Minimum execution time: 26_239_000 picoseconds.
-		Weight::from_parts(29_285_000, 4583)
+		// Minimum execution time: 27_251_000 picoseconds.
+		Weight::from_parts(29_255_000, 4583)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Moderation::Rules` (r:1 w:0)
+	/// Proof: `Moderation::Rules` (`max_values`: None, `max_size`: Some(1118), added: 3593, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Posts` (r:1 w:0)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(1155), added: 3630, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Reports` (r:1 w:1)
+	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::OpenCase` (r:1 w:1)
+	/// Proof: `Moderation::OpenCase` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Pending` (r:1 w:1)
+	/// Proof: `Moderation::Pending` (`max_values`: None, `max_size`: Some(1086), added: 3561, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
+	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
+	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Agenda` (r:7 w:7)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:0 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Undecided` (r:0 w:1)
+	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `2185`
+		//  Estimated: `18686`
+		// Minimum execution time: 167_124_000 picoseconds.
+		Weight::from_parts(174_196_000, 18686)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
+	/// Storage: `Moderation::Reports` (r:1 w:1)
+	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Pending` (r:1 w:1)
+	/// Proof: `Moderation::Pending` (`max_values`: None, `max_size`: Some(1086), added: 3561, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	fn withdraw_report() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `2880`
+		//  Estimated: `4551`
+		// Minimum execution time: 105_719_000 picoseconds.
+		Weight::from_parts(118_262_000, 4551)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	/// Storage: `Moderation::Rules` (r:1 w:0)
+	/// Proof: `Moderation::Rules` (`max_values`: None, `max_size`: Some(1118), added: 3593, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Posts` (r:1 w:0)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(1155), added: 3630, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::OpenCase` (r:1 w:1)
+	/// Proof: `Moderation::OpenCase` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Pending` (r:1 w:1)
+	/// Proof: `Moderation::Pending` (`max_values`: None, `max_size`: Some(1086), added: 3561, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
+	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
+	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Agenda` (r:7 w:7)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:0 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Undecided` (r:0 w:1)
+	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn escalate() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `2104`
+		//  Estimated: `18686`
+		// Minimum execution time: 151_555_000 picoseconds.
+		Weight::from_parts(169_999_000, 18686)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::VoteLocks` (r:1 w:1)
+	/// Proof: `Moderation::VoteLocks` (`max_values`: None, `max_size`: Some(433), added: 2908, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CaseVotes` (r:1 w:1)
+	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Locks` (r:1 w:0)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_case() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `1584`
+		//  Estimated: `4965`
+		// Minimum execution time: 85_490_000 picoseconds.
+		Weight::from_parts(98_144_000, 4965)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	/// Storage: `Moderation::VoteLocks` (r:1 w:1)
+	/// Proof: `Moderation::VoteLocks` (`max_values`: None, `max_size`: Some(433), added: 2908, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Locks` (r:1 w:0)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `597`
+		//  Estimated: `4764`
+		// Minimum execution time: 60_754_000 picoseconds.
+		Weight::from_parts(69_220_000, 4764)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Moderation::Jurors` (r:1 w:1)
+	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorCount` (r:1 w:1)
+	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorSlots` (r:0 w:1)
+	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn join_jury_pool() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `209`
+		//  Estimated: `3694`
+		// Minimum execution time: 81_553_000 picoseconds.
+		Weight::from_parts(86_653_000, 3694)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	/// Storage: `Moderation::Jurors` (r:2 w:2)
+	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorCount` (r:1 w:1)
+	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorSlots` (r:1 w:2)
+	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	fn leave_jury_pool() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `715`
+		//  Estimated: `6086`
+		// Minimum execution time: 91_682_000 picoseconds.
+		Weight::from_parts(96_451_000, 6086)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
+	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorCount` (r:1 w:0)
+	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Agenda` (r:8 w:8)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Undecided` (r:0 w:1)
+	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn appeal() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `1253`
+		//  Estimated: `21214`
+		// Minimum execution time: 142_498_000 picoseconds.
+		Weight::from_parts(154_800_000, 21214)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JuryVotes` (r:1 w:1)
+	/// Proof: `Moderation::JuryVotes` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn jury_vote() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `930`
+		//  Estimated: `4965`
+		// Minimum execution time: 38_943_000 picoseconds.
+		Weight::from_parts(42_991_000, 4965)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Moderation::CurrentPeriods` (r:0 w:1)
+	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn set_periods() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 9_848_000 picoseconds.
+		Weight::from_parts(10_901_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Moderation::Agenda` (r:1 w:1)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Reports` (r:32 w:32)
+	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:33 w:33)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:33 w:33)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CreatorRewards::Carry` (r:1 w:1)
+	/// Proof: `CreatorRewards::Carry` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::OpenCase` (r:0 w:1)
+	/// Proof: `Moderation::OpenCase` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Undecided` (r:0 w:1)
+	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 32]`.
+	fn close_case(r: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1078 + r * (272 ±0)`
+		//  Estimated: `4965 + r * (2882 ±0)`
+		// Minimum execution time: 71_103_000 picoseconds.
+		Weight::from_parts(70_954_019, 4965)
+			// Standard Error: 57_936
+			.saturating_add(Weight::from_parts(35_489_960, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 2882).saturating_mul(r.into()))
+	}
+	/// Storage: `Moderation::Agenda` (r:2 w:2)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorCount` (r:1 w:0)
+	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorSlots` (r:61 w:0)
+	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CaseVotes` (r:61 w:0)
+	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
+	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Jurors` (r:7 w:7)
+	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn draw_jury() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `9154`
+		//  Estimated: `156662`
+		// Minimum execution time: 741_181_000 picoseconds.
+		Weight::from_parts(800_302_000, 156662)
+			.saturating_add(T::DbWeight::get().reads(135_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
+	/// Storage: `Moderation::Agenda` (r:1 w:1)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JuryVotes` (r:7 w:4)
+	/// Proof: `Moderation::JuryVotes` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Jurors` (r:7 w:7)
+	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:4 w:4)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:8 w:8)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorCount` (r:1 w:1)
+	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorSlots` (r:3 w:6)
+	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Undecided` (r:0 w:1)
+	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn decide_appeal() -> Weight {
-		Weight::zero()
-	}
-	fn close_case(_r: u32, ) -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `3176`
+		//  Estimated: `21814`
+		// Minimum execution time: 504_236_000 picoseconds.
+		Weight::from_parts(532_408_000, 21814)
+			.saturating_add(T::DbWeight::get().reads(32_u64))
+			.saturating_add(T::DbWeight::get().writes(33_u64))
 	}
 }
 
@@ -187,14 +434,14 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 64]`.
 	fn set_rulebook(n: u32, r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `93 + r * (47 ±0)`
+		//  Measured:  `120 + r * (47 ±0)`
 		//  Estimated: `4583 + r * (3593 ±0)`
-		// Minimum execution time: 245_280_000 picoseconds.
-		Weight::from_parts(56_736_308, 4583)
-			// Standard Error: 115_723
-			.saturating_add(Weight::from_parts(6_119_735, 0).saturating_mul(n.into()))
-			// Standard Error: 115_723
-			.saturating_add(Weight::from_parts(3_342_965, 0).saturating_mul(r.into()))
+		// Minimum execution time: 240_842_000 picoseconds.
+		Weight::from_parts(58_633_383, 4583)
+			// Standard Error: 51_935
+			.saturating_add(Weight::from_parts(4_833_634, 0).saturating_mul(n.into()))
+			// Standard Error: 51_935
+			.saturating_add(Weight::from_parts(3_461_164, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -212,10 +459,10 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::Rules` (`max_values`: None, `max_size`: Some(1118), added: 3593, mode: `MaxEncodedLen`)
 	fn add_rule() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `114`
+		//  Measured:  `145`
 		//  Estimated: `1489`
-		// Minimum execution time: 29_646_000 picoseconds.
-		Weight::from_parts(37_320_000, 1489)
+		// Minimum execution time: 29_586_000 picoseconds.
+		Weight::from_parts(31_649_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -225,10 +472,10 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::RulebookVersion` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn amend_rule() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `108`
+		//  Measured:  `139`
 		//  Estimated: `4583`
-		// Minimum execution time: 25_338_000 picoseconds.
-		Weight::from_parts(28_673_000, 4583)
+		// Minimum execution time: 25_167_000 picoseconds.
+		Weight::from_parts(27_521_000, 4583)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -240,50 +487,297 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::RulebookVersion` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn retire_rule() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1221`
+		//  Measured:  `1253`
 		//  Estimated: `4583`
-		// Minimum execution time: 26_239_000 picoseconds.
-		Weight::from_parts(29_285_000, 4583)
+		// Minimum execution time: 27_251_000 picoseconds.
+		Weight::from_parts(29_255_000, 4583)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Moderation::Rules` (r:1 w:0)
+	/// Proof: `Moderation::Rules` (`max_values`: None, `max_size`: Some(1118), added: 3593, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Posts` (r:1 w:0)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(1155), added: 3630, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Reports` (r:1 w:1)
+	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::OpenCase` (r:1 w:1)
+	/// Proof: `Moderation::OpenCase` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Pending` (r:1 w:1)
+	/// Proof: `Moderation::Pending` (`max_values`: None, `max_size`: Some(1086), added: 3561, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
+	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
+	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Agenda` (r:7 w:7)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:0 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Undecided` (r:0 w:1)
+	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `2185`
+		//  Estimated: `18686`
+		// Minimum execution time: 167_124_000 picoseconds.
+		Weight::from_parts(174_196_000, 18686)
+			.saturating_add(ParityDbWeight::get().reads(16_u64))
+			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
+	/// Storage: `Moderation::Reports` (r:1 w:1)
+	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Pending` (r:1 w:1)
+	/// Proof: `Moderation::Pending` (`max_values`: None, `max_size`: Some(1086), added: 3561, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	fn withdraw_report() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `2880`
+		//  Estimated: `4551`
+		// Minimum execution time: 105_719_000 picoseconds.
+		Weight::from_parts(118_262_000, 4551)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
+	/// Storage: `Moderation::Rules` (r:1 w:0)
+	/// Proof: `Moderation::Rules` (`max_values`: None, `max_size`: Some(1118), added: 3593, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Posts` (r:1 w:0)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(1155), added: 3630, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::OpenCase` (r:1 w:1)
+	/// Proof: `Moderation::OpenCase` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Pending` (r:1 w:1)
+	/// Proof: `Moderation::Pending` (`max_values`: None, `max_size`: Some(1086), added: 3561, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
+	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
+	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Agenda` (r:7 w:7)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:0 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Undecided` (r:0 w:1)
+	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn escalate() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `2104`
+		//  Estimated: `18686`
+		// Minimum execution time: 151_555_000 picoseconds.
+		Weight::from_parts(169_999_000, 18686)
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::VoteLocks` (r:1 w:1)
+	/// Proof: `Moderation::VoteLocks` (`max_values`: None, `max_size`: Some(433), added: 2908, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CaseVotes` (r:1 w:1)
+	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Locks` (r:1 w:0)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_case() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `1584`
+		//  Estimated: `4965`
+		// Minimum execution time: 85_490_000 picoseconds.
+		Weight::from_parts(98_144_000, 4965)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
+	/// Storage: `Moderation::VoteLocks` (r:1 w:1)
+	/// Proof: `Moderation::VoteLocks` (`max_values`: None, `max_size`: Some(433), added: 2908, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Locks` (r:1 w:0)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `597`
+		//  Estimated: `4764`
+		// Minimum execution time: 60_754_000 picoseconds.
+		Weight::from_parts(69_220_000, 4764)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Moderation::Jurors` (r:1 w:1)
+	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorCount` (r:1 w:1)
+	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorSlots` (r:0 w:1)
+	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn join_jury_pool() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `209`
+		//  Estimated: `3694`
+		// Minimum execution time: 81_553_000 picoseconds.
+		Weight::from_parts(86_653_000, 3694)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
+	/// Storage: `Moderation::Jurors` (r:2 w:2)
+	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorCount` (r:1 w:1)
+	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorSlots` (r:1 w:2)
+	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	fn leave_jury_pool() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `715`
+		//  Estimated: `6086`
+		// Minimum execution time: 91_682_000 picoseconds.
+		Weight::from_parts(96_451_000, 6086)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
+	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorCount` (r:1 w:0)
+	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Agenda` (r:8 w:8)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Undecided` (r:0 w:1)
+	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn appeal() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `1253`
+		//  Estimated: `21214`
+		// Minimum execution time: 142_498_000 picoseconds.
+		Weight::from_parts(154_800_000, 21214)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JuryVotes` (r:1 w:1)
+	/// Proof: `Moderation::JuryVotes` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn jury_vote() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `930`
+		//  Estimated: `4965`
+		// Minimum execution time: 38_943_000 picoseconds.
+		Weight::from_parts(42_991_000, 4965)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Moderation::CurrentPeriods` (r:0 w:1)
+	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn set_periods() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 9_848_000 picoseconds.
+		Weight::from_parts(10_901_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Moderation::Agenda` (r:1 w:1)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Reports` (r:32 w:32)
+	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:33 w:33)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:33 w:33)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CreatorRewards::Carry` (r:1 w:1)
+	/// Proof: `CreatorRewards::Carry` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::OpenCase` (r:0 w:1)
+	/// Proof: `Moderation::OpenCase` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Undecided` (r:0 w:1)
+	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 32]`.
+	fn close_case(r: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1078 + r * (272 ±0)`
+		//  Estimated: `4965 + r * (2882 ±0)`
+		// Minimum execution time: 71_103_000 picoseconds.
+		Weight::from_parts(70_954_019, 4965)
+			// Standard Error: 57_936
+			.saturating_add(Weight::from_parts(35_489_960, 0).saturating_mul(r.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(r.into())))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 2882).saturating_mul(r.into()))
+	}
+	/// Storage: `Moderation::Agenda` (r:2 w:2)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorCount` (r:1 w:0)
+	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorSlots` (r:61 w:0)
+	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CaseVotes` (r:61 w:0)
+	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
+	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Jurors` (r:7 w:7)
+	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn draw_jury() -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `9154`
+		//  Estimated: `156662`
+		// Minimum execution time: 741_181_000 picoseconds.
+		Weight::from_parts(800_302_000, 156662)
+			.saturating_add(ParityDbWeight::get().reads(135_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
+	/// Storage: `Moderation::Agenda` (r:1 w:1)
+	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:1 w:1)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JuryVotes` (r:7 w:4)
+	/// Proof: `Moderation::JuryVotes` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Jurors` (r:7 w:7)
+	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:4 w:4)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:8 w:8)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorCount` (r:1 w:1)
+	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::JurorSlots` (r:3 w:6)
+	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Undecided` (r:0 w:1)
+	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn decide_appeal() -> Weight {
-		Weight::zero()
-	}
-	fn close_case(_r: u32, ) -> Weight {
-		Weight::zero()
+		// Proof Size summary in bytes:
+		//  Measured:  `3176`
+		//  Estimated: `21814`
+		// Minimum execution time: 504_236_000 picoseconds.
+		Weight::from_parts(532_408_000, 21814)
+			.saturating_add(ParityDbWeight::get().reads(32_u64))
+			.saturating_add(ParityDbWeight::get().writes(33_u64))
 	}
 }
