@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Starts a three-validator local testnet (`--chain local`: Alice, Bob and Charlie) on this machine, prints
-# their RPC endpoints, and stops them all on Ctrl-C. Uses the node built by scripts/run-dev.sh or
-# scripts/test.sh (builds it if missing). Chain data lives in $KITH_TESTNET_DIR (default
-# ~/.cache/kith/testnet); `--purge` starts from genesis.
+# their RPC endpoints, and stops them all on Ctrl-C. `--dave` also starts Dave: a `--validator` node that
+# is not in the set until Dave rotates keys, sets them and registers (README: "Running a validator").
+# Uses the node built by scripts/run-dev.sh or scripts/test.sh (builds it if missing). Chain data lives
+# in $KITH_TESTNET_DIR (default ~/.cache/kith/testnet); `--purge` starts from genesis.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$KITH_ROOT"
 
 dir=${KITH_TESTNET_DIR:-$HOME/.cache/kith/testnet}
-if [ "${1:-}" = "--purge" ]; then rm -rf "$dir"; shift; fi
-if [ $# -gt 0 ]; then echo "testnet.sh: unknown argument '$1' (only --purge)" >&2; exit 2; fi
+names=(alice bob charlie)
+for arg in "$@"; do
+  case "$arg" in
+    --purge) rm -rf "$dir" ;;
+    --dave) names+=(dave) ;;
+    *) echo "testnet.sh: unknown argument '$arg' (--purge, --dave)" >&2; exit 2 ;;
+  esac
+done
 [ -x "$KITH_NODE_BIN" ] || { setup; build_workspace; }
 mkdir -p "$dir"
 
@@ -25,7 +32,7 @@ trap stop EXIT
 
 # Each node needs a network key; they are kept, so peer ids (Alice's is the others' boot node) stay the
 # same across runs.
-for name in alice bob charlie; do
+for name in "${names[@]}"; do
   if [ ! -f "$dir/$name/node-key" ]; then
     mkdir -p "$dir/$name"
     "$KITH_NODE_BIN" key generate-node-key --file "$dir/$name/node-key" 2>/dev/null
@@ -35,8 +42,11 @@ alice_peer=$("$KITH_NODE_BIN" key inspect-node-key --file "$dir/alice/node-key")
 bootnode="/ip4/127.0.0.1/tcp/30333/p2p/$alice_peer"
 
 i=0
-for name in alice bob charlie; do
-  args=(--chain local "--$name" --base-path "$dir/$name" --port $((30333 + i)) --rpc-port $((9944 + i))
+for name in "${names[@]}"; do
+  # Dave's node validates with the session keys it makes itself; the others use the dev keys.
+  role=("--$name")
+  [ "$name" = dave ] && role=(--validator --name Dave)
+  args=(--chain local "${role[@]}" --base-path "$dir/$name" --port $((30333 + i)) --rpc-port $((9944 + i))
         --prometheus-port $((9615 + i)) --no-mdns --node-key-file "$dir/$name/node-key")
   [ "$name" = alice ] || args+=(--bootnodes "$bootnode")
   "$KITH_NODE_BIN" "${args[@]}" >"$dir/$name.log" 2>&1 &
@@ -44,7 +54,7 @@ for name in alice bob charlie; do
   echo "$name: ws://127.0.0.1:$((9944 + i))  (log: $dir/$name.log)"
   i=$((i + 1))
 done
-echo "Ctrl-C stops all three."
+echo "Ctrl-C stops them all."
 wait -n "${pids[@]}" || true
 echo "a node exited; see its log" >&2
 exit 1

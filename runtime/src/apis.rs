@@ -19,7 +19,7 @@ use sp_version::RuntimeVersion;
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, BlockNumber, CreatorRewards,
 	Executive, Follows, Grandpa, InherentDataExt, Moderation, Nonce, Posts, Profiles, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, System, Tipping, TransactionPayment, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, System, Tipping, TransactionPayment, Validators, VERSION,
 };
 use kith_primitives::ProfileInfo;
 use pallet_creator_rewards::{EraIndex, EraRewards, EraStatus, Payout};
@@ -319,6 +319,24 @@ impl_runtime_apis! {
 
 		fn reports(target: Target<AccountId>) -> Vec<(AccountId, Report<Balance, BlockNumber>)> {
 			Moderation::reports(target)
+		}
+	}
+
+	impl pallet_validators::runtime_api::ValidatorsApi<Block, AccountId, Balance> for Runtime {
+		fn candidates() -> Vec<(AccountId, Balance, bool)> {
+			Validators::candidates()
+		}
+
+		fn validators() -> Vec<AccountId> {
+			Validators::validators()
+		}
+
+		fn jailed() -> Vec<(AccountId, pallet_validators::SessionIndex)> {
+			Validators::jailed()
+		}
+
+		fn next_validators() -> Vec<AccountId> {
+			Validators::next_validators()
 		}
 	}
 

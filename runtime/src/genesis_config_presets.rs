@@ -1,10 +1,12 @@
 //! Genesis presets: ready-made genesis states the node's chain specs (and `build-spec`) start from.
 //!
-//! - `development` (`--dev`): Alice alone authors and finalizes; Alice is the sudo key; the well-known
-//!   development accounts are endowed; creator reward eras last a minute ([`DEV_ERA_LENGTH`]) and
+//! - `development` (`--dev`): Alice alone authors and finalizes (a registered, bonded validator);
+//!   Alice is the sudo key; the well-known development accounts are endowed; sessions last three
+//!   minutes ([`DEV_SESSION_LENGTH`]); creator reward eras last a minute ([`DEV_ERA_LENGTH`]) and
 //!   referendum tracks and moderation cases run at development pace (periods of blocks).
-//! - `local_testnet` (`--chain local`): Alice, Bob and Charlie author and finalize; the same endowments;
-//!   no sudo key (governance only); eras and referendum periods as on a real network.
+//! - `local_testnet` (`--chain local`): Alice, Bob and Charlie are registered, bonded validators; the
+//!   same endowments; no sudo key (governance only); sessions of a minute ([`LOCAL_SESSION_LENGTH`]),
+//!   so that a test network sees the set change; eras and referendum periods as on a real network.
 //!
 //! Both start with the [`starter_rulebook`].
 //!
@@ -19,9 +21,9 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, CreatorRewardsConfig,
-	GrandpaConfig, ModerationConfig, OriginsConfig, ProfilesConfig, RuntimeGenesisConfig,
-	SudoConfig, DAYS, MINUTES, UNIT,
+	opaque::SessionKeys, AccountId, Balance, BalancesConfig, BlockNumber, CreatorRewardsConfig,
+	ModerationConfig, OriginsConfig, ProfilesConfig, RuntimeGenesisConfig, SessionConfig,
+	SudoConfig, ValidatorsConfig, DAYS, MINUTES, UNIT,
 };
 use pallet_moderation::{Periods, RuleAction};
 
@@ -52,6 +54,16 @@ pub const REWARD_PER_ERA: Balance = 10_000 * UNIT;
 
 /// The creator reward era of development chains: a minute, so that tests and demos see eras close.
 pub const DEV_ERA_LENGTH: BlockNumber = MINUTES;
+
+/// What each genesis validator bonds: 100,000 KITH.
+pub const VALIDATOR_BOND: Balance = 100_000 * UNIT;
+
+/// Sessions of the `development` preset: three minutes.
+pub const DEV_SESSION_LENGTH: BlockNumber = 3 * MINUTES;
+
+/// Sessions of the `local_testnet` preset: a minute, so that a test network sees validators join,
+/// leave and get jailed within minutes.
+pub const LOCAL_SESSION_LENGTH: BlockNumber = MINUTES;
 
 /// Moderation periods of development chains, in blocks: cases vote for 5 blocks, the author can appeal
 /// for 100, a jury votes for 5.
@@ -93,11 +105,12 @@ pub fn starter_rulebook() -> Vec<(Vec<u8>, Vec<u8>, RuleAction<BlockNumber>)> {
 	]
 }
 
-/// A genesis state with the given authorities (Aura, GRANDPA), endowed accounts, sudo key (none on
-/// chains governed by referenda only), creator reward era length (`None`: the runtime's, a day) and
-/// referendum pace.
+/// A genesis state with the given validators (registered with [`VALIDATOR_BOND`], with their session
+/// keys), session length, endowed accounts, sudo key (none on chains governed by referenda only),
+/// creator reward era length (`None`: the runtime's, a day) and referendum pace.
 fn genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<(AccountId, AuraId, GrandpaId)>,
+	session_length: BlockNumber,
 	endowed: Vec<AccountId>,
 	root: Option<AccountId>,
 	era_length: Option<BlockNumber>,
@@ -107,13 +120,17 @@ fn genesis(
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: AuraConfig {
-			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: GrandpaConfig {
-			authorities: authorities
+		validators: ValidatorsConfig {
+			candidates: validators
 				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.map(|(who, ..)| (who.clone(), VALIDATOR_BOND))
+				.collect::<Vec<_>>(),
+			session_length: Some(session_length),
+		},
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|(who, aura, grandpa)| (who.clone(), who, SessionKeys { aura, grandpa }))
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: root },
@@ -129,9 +146,9 @@ fn genesis(
 	})
 }
 
-/// The session keys of a well-known development validator.
-fn authority(who: Sr25519Keyring, finality: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(who.public().into(), finality.public().into())
+/// A well-known development validator: its account and session keys.
+fn authority(who: Sr25519Keyring, finality: Ed25519Keyring) -> (AccountId, AuraId, GrandpaId) {
+	(who.to_account_id(), who.public().into(), finality.public().into())
 }
 
 /// The well-known development accounts (Alice to Ferdie and their `//stash` accounts).
@@ -143,6 +160,7 @@ fn dev_accounts() -> Vec<AccountId> {
 pub fn development() -> Value {
 	genesis(
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		DEV_SESSION_LENGTH,
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		Some(DEV_ERA_LENGTH),
@@ -158,6 +176,7 @@ pub fn local_testnet() -> Value {
 			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 		],
+		LOCAL_SESSION_LENGTH,
 		dev_accounts(),
 		None,
 		None,

@@ -44,6 +44,7 @@ mod benches {
 		[pallet_tipping, Tipping]
 		[pallet_creator_rewards, CreatorRewards]
 		[pallet_moderation, Moderation]
+		[pallet_validators, Validators]
 		[pallet_preimage, Preimage]
 		[pallet_scheduler, Scheduler]
 		[pallet_referenda, Referenda]
@@ -299,6 +300,19 @@ mod runtime {
 	/// KITH balances, holds and freezes.
 	#[runtime::pallet_index(4)]
 	pub type Balances = pallet_balances;
+
+	/// Who authored the current block (rewarded by `Validators`).
+	#[runtime::pallet_index(9)]
+	pub type Authorship = pallet_authorship;
+
+	/// The open validator set: bonded candidates, elections each session, jailing, block rewards.
+	/// Before `Session`: its genesis registers the candidates `Session`'s genesis elects from.
+	#[runtime::pallet_index(16)]
+	pub type Validators = pallet_validators;
+
+	/// Sessions: the Aura and GRANDPA keys of each session's validators.
+	#[runtime::pallet_index(17)]
+	pub type Session = pallet_session;
 
 	/// Transaction fees.
 	#[runtime::pallet_index(5)]

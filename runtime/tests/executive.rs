@@ -3,8 +3,9 @@
 
 use frame_support::traits::fungible::Inspect;
 use kith_runtime::{
-	genesis_config_presets::ENDOWMENT, signing, AccountId, Balances, BalancesCall, Executive,
-	Runtime, RuntimeCall, System, UNIT, WASM_BINARY,
+	genesis_config_presets::{ENDOWMENT, VALIDATOR_BOND},
+	signing, AccountId, Balances, BalancesCall, Executive, Runtime, RuntimeCall, System, UNIT,
+	WASM_BINARY,
 };
 mod common;
 
@@ -34,7 +35,10 @@ fn every_preset_builds_a_genesis_state() {
 			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), validators, "{preset}");
 			assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), validators);
 			let alice = Sr25519Keyring::Alice.to_account_id();
-			assert_eq!(Balances::balance(&alice), ENDOWMENT);
+			// Alice's validator bond is held out of her endowment.
+			assert_eq!(Balances::total_balance(&alice), ENDOWMENT);
+			assert_eq!(Balances::balance(&alice), ENDOWMENT - VALIDATOR_BOND);
+			assert_eq!(kith_runtime::Validators::validators().len(), validators, "{preset}");
 			assert_eq!(pallet_sudo::Key::<Runtime>::get(), dev.then_some(alice), "{preset}");
 			assert_eq!(kith_runtime::governance::origins::FastTracks::<Runtime>::get(), dev);
 			let rulebook = kith_runtime::Moderation::rulebook();

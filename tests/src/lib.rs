@@ -158,7 +158,17 @@ impl Node {
 
 	/// Polls `check` until it returns `Some`, or fails the test after [`DEADLINE`] or as soon as the
 	/// node process has exited.
-	pub fn wait_for<T>(&self, what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+	pub fn wait_for<T>(&self, what: &str, check: impl FnMut() -> Option<T>) -> T {
+		self.wait_within(DEADLINE, what, check)
+	}
+
+	/// [`Node::wait_for`] with another deadline, for conditions that take several sessions.
+	pub fn wait_within<T>(
+		&self,
+		deadline: Duration,
+		what: &str,
+		mut check: impl FnMut() -> Option<T>,
+	) -> T {
 		let start = Instant::now();
 		loop {
 			if let Some(value) = check() {
@@ -173,8 +183,8 @@ impl Node {
 					self.log_tail()
 				);
 			}
-			if start.elapsed() > DEADLINE {
-				panic!("{}: no {what} within {DEADLINE:?}\n{}", self.name, self.log_tail());
+			if start.elapsed() > deadline {
+				panic!("{}: no {what} within {deadline:?}\n{}", self.name, self.log_tail());
 			}
 			std::thread::sleep(Duration::from_millis(250));
 		}
@@ -230,6 +240,23 @@ impl Node {
 	pub fn storage<T: Decode>(&self, key: &[u8]) -> Option<T> {
 		let value = self.rpc("state_getStorage", json!([hex(key)]));
 		value.as_str().map(|_| decode_hex_as(&value))
+	}
+
+	/// Reads a storage value at block `at` and decodes it.
+	pub fn storage_at<T: Decode>(&self, key: &[u8], at: H256) -> Option<T> {
+		let value = self.rpc("state_getStorage", json!([hex(key), at]));
+		value.as_str().map(|_| decode_hex_as(&value))
+	}
+
+	/// The digest items of block `at`'s header.
+	pub fn digest(&self, at: H256) -> Vec<sp_runtime::DigestItem> {
+		let header = self.rpc("chain_getHeader", json!([at]));
+		header["digest"]["logs"]
+			.as_array()
+			.expect("a header has logs")
+			.iter()
+			.map(decode_hex_as)
+			.collect()
 	}
 
 	/// The free balance of an account, read from `System::Account`.

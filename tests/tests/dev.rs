@@ -10,7 +10,7 @@ use sp_keyring::Sr25519Keyring;
 
 /// Kith's own pallets.
 const KITH_PALLETS: &[&str] =
-	&["Profiles", "Follows", "Posts", "Tipping", "CreatorRewards", "Moderation"];
+	&["Profiles", "Follows", "Posts", "Tipping", "CreatorRewards", "Moderation", "Validators"];
 
 /// Every pallet of the runtime, as the metadata names them.
 const PALLETS: &[&str] = &[
@@ -19,6 +19,9 @@ const PALLETS: &[&str] = &[
 	"Aura",
 	"Grandpa",
 	"Balances",
+	"Authorship",
+	"Validators",
+	"Session",
 	"TransactionPayment",
 	"Sudo",
 	"Scheduler",

@@ -1,5 +1,6 @@
 //! Tips and creator rewards on a running `--dev` node (eras of a minute): curators bond, react and tip,
-//! the era closes, the creator claims and its balance grows by the expected amount.
+//! the era closes, the creator claims and its balance grows by the expected amount. The creator is Eve:
+//! Alice authors every block of the dev chain, so her balance also grows by block rewards and fees.
 
 use kith_e2e::Node;
 use kith_runtime::{
@@ -8,7 +9,7 @@ use kith_runtime::{
 use pallet_creator_rewards::{EraIndex, EraRewards, EraStatus, Payout};
 use pallet_posts::{ContentInput, NewPostKind, Reaction};
 use pallet_tipping::{TipTarget, TipTotals};
-use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
+use sp_keyring::Sr25519Keyring::{Bob, Charlie, Dave, Eve};
 
 fn current_era(node: &Node) -> EraStatus<Balance, BlockNumber> {
 	node.runtime_call("CreatorRewardsApi_current_era", ())
@@ -26,10 +27,10 @@ fn rewards(call: pallet_creator_rewards::Call<Runtime>) -> RuntimeCall {
 fn bond_react_tip_close_the_era_and_claim() {
 	let node = Node::start("rewards", &["--dev"]);
 	node.wait_best(1);
-	let alice = Alice.to_account_id();
+	let creator = Eve.to_account_id();
 
 	node.submit(
-		&Alice.pair(),
+		&Eve.pair(),
 		posts(pallet_posts::Call::create_post {
 			kind: NewPostKind::Root,
 			content: Some(ContentInput::Text(b"worth a tip".to_vec())),
@@ -75,31 +76,42 @@ fn bond_react_tip_close_the_era_and_claim() {
 	// Bob's vote is worth 1,000 / 20 KITH, Dave's 500 / 20; Charlie has no bond and steers nothing.
 	let (score, _): (Balance, Balance) = node.wait_for("both votes", || {
 		let scores: (Balance, Balance) =
-			node.runtime_call("CreatorRewardsApi_scores", (era, alice.clone()));
+			node.runtime_call("CreatorRewardsApi_scores", (era, creator.clone()));
 		(scores.0 == 75 * UNIT).then_some(scores)
 	});
 	assert_eq!(score, 75 * UNIT);
 
-	let balance_before = node.free_balance(&alice);
+	let balance_before = node.free_balance(&creator);
 	let pending = node.wait_for("the era to close", || {
 		let pending: Vec<(EraIndex, Payout<Balance>)> =
-			node.runtime_call("CreatorRewardsApi_pending_rewards", alice.clone());
+			node.runtime_call("CreatorRewardsApi_pending_rewards", creator.clone());
 		pending.into_iter().find(|(e, _)| *e == era).map(|(_, payout)| payout)
 	});
-	// Every era before had no votes, so each carried its whole pool: era `era` holds era + 1 rewards.
-	// Creators get 80% of it, and one creator at most 10% of the creators' part.
-	let pool: Option<EraRewards<Balance>> = node.runtime_call("CreatorRewardsApi_era_rewards", era);
-	let creators = REWARD_PER_ERA * (era as Balance + 1) * 4 / 5;
-	assert_eq!(pool.map(|p| (p.creators, p.score)), Some((creators, 75 * UNIT)));
-	assert_eq!(pending, Payout { creator: creators / 10, curator: 0, capped: creators * 9 / 10 });
+	// Every era before had no votes, so each carried its whole pool: era `era` holds era + 1 rewards,
+	// and four fifths of the fees paid meanwhile. Creators get 80% of it, and one creator at most 10%
+	// of the creators' part.
+	let pool: EraRewards<Balance> = node
+		.runtime_call::<Option<EraRewards<Balance>>>("CreatorRewardsApi_era_rewards", era)
+		.unwrap();
+	let creators = pool.creators;
+	assert!(
+		creators + pool.curators > REWARD_PER_ERA * (era as Balance + 1),
+		"fees joined the pool"
+	);
+	assert_eq!(pool.score, 75 * UNIT);
+	assert_eq!(
+		pending,
+		Payout { creator: creators / 10, curator: 0, capped: creators - creators / 10 }
+	);
 
 	let claim = rewards(pallet_creator_rewards::Call::claim { era });
-	let fee = node.fee(&Alice.pair(), claim.clone());
-	node.submit(&Alice.pair(), claim);
-	let balance_after = node
-		.wait_for("the claim", || Some(node.free_balance(&alice)).filter(|b| *b != balance_before));
+	let fee = node.fee(&Eve.pair(), claim.clone());
+	node.submit(&Eve.pair(), claim);
+	let balance_after = node.wait_for("the claim", || {
+		Some(node.free_balance(&creator)).filter(|b| *b != balance_before)
+	});
 	assert_eq!(balance_after, balance_before + creators / 10 - fee);
 	let pending: Vec<(EraIndex, Payout<Balance>)> =
-		node.runtime_call("CreatorRewardsApi_pending_rewards", Alice.to_account_id());
+		node.runtime_call("CreatorRewardsApi_pending_rewards", creator);
 	assert!(pending.iter().all(|(e, _)| *e != era), "claimed once");
 }

@@ -29,11 +29,18 @@
 //! ## Storage
 //! `Candidates` (counted, at most [`Config::MaxCandidates`]), `Unbonding` (chunks per account, bounded),
 //! `Jailed`, `Validators` (the active set), `Planned` (the set elected for a coming session),
-//! `CurrentSession`, `AuthoredBlocks` and `SessionBlocks` (this session's blocks), `BlockReward`.
+//! `CurrentSession`, `AuthoredBlocks` and `SessionBlocks` (this session's blocks), `BlockReward`,
+//! `SessionLength` (read by `pallet-session` through [`SessionPeriod`]).
 //!
 //! ## Economics
 //! Bonds are held (not transferable) while registered and unbonding. Block rewards are minted: issuance
 //! grows by `BlockReward` a block.
+//!
+//! ## Weights
+//! The author hook's weight is charged in `on_initialize` of every block. Elections and jailing run in
+//! `pallet-session`'s rotation, which charges the whole block for it; the `new_session` and
+//! `end_session` benchmarks measure how much of that block they take (at most
+//! [`Config::MaxCandidates`] candidates and [`Config::MaxValidators`] validators).
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -134,6 +141,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type DefaultBlockReward: Get<BalanceOf<Self>>;
 
+		/// The session length, in blocks, unless the genesis sets another.
+		#[pallet::constant]
+		type DefaultSessionLength: Get<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
@@ -190,11 +201,26 @@ pub mod pallet {
 	pub type BlockReward<T: Config> =
 		StorageValue<_, BalanceOf<T>, ValueQuery, T::DefaultBlockReward>;
 
+	/// The session length in blocks ([`SessionPeriod`] gives it to `pallet-session`), fixed at genesis.
+	#[pallet::storage]
+	pub type SessionLength<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultSessionLength>;
+
+	/// The session length for `pallet-session`'s `PeriodicSessions`.
+	pub struct SessionPeriod<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Get<BlockNumberFor<T>> for SessionPeriod<T> {
+		fn get() -> BlockNumberFor<T> {
+			SessionLength::<T>::get()
+		}
+	}
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Candidates registered from genesis, with their bonds (held from their balances).
 		pub candidates: Vec<(T::AccountId, BalanceOf<T>)>,
+		/// The session length in blocks, if not the runtime's default.
+		pub session_length: Option<u32>,
 	}
 
 	#[pallet::genesis_build]
@@ -205,6 +231,10 @@ pub mod pallet {
 				T::Currency::hold(&HoldReason::Bond.into(), who, *bond)
 					.expect("a genesis candidate has its bond");
 				Candidates::<T>::insert(who, Candidate { bond: *bond, leaving: false });
+			}
+			if let Some(length) = self.session_length {
+				assert!(length > 0, "sessions last at least a block");
+				SessionLength::<T>::put(BlockNumberFor::<T>::from(length));
 			}
 		}
 	}

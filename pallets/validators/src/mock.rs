@@ -66,6 +66,7 @@ impl pallet_validators::Config for Test {
 	type MaxUnbondingChunks = ConstU32<2>;
 	type JailSessions = ConstU32<2>;
 	type DefaultBlockReward = BlockReward;
+	type DefaultSessionLength = frame_support::traits::ConstU64<10>;
 	type WeightInfo = ();
 }
 
@@ -96,9 +97,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	pallet_validators::GenesisConfig::<Test> { candidates: vec![(1, 300), (2, 200)] }
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	pallet_validators::GenesisConfig::<Test> {
+		candidates: vec![(1, 300), (2, 200)],
+		session_length: None,
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);

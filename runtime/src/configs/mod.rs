@@ -1,8 +1,11 @@
 //! The configuration of every pallet in the runtime: the chain's machinery here, governance in
-//! [`governance`], Kith's own pallets in [`social`].
+//! [`governance`], Kith's own pallets in [`social`], the validator set and fees in [`validators`].
 
 mod governance;
 mod social;
+mod validators;
+
+pub use validators::{DealWithFees, SESSION_LENGTH};
 
 use frame_support::{
 	derive_impl,
@@ -81,7 +84,7 @@ impl pallet_grandpa::Config for Runtime {
 	type MaxAuthorities = ConstU32<32>;
 	type MaxNominators = ConstU32<0>;
 	type MaxSetIdSessionEntries = ConstU64<0>;
-	/// Equivocation reports need sessions and offences, which arrive with the validators pallet.
+	/// Equivocation reports need offences and historical sessions, which Kith does not have yet.
 	type KeyOwnerProof = sp_core::Void;
 	type EquivocationReportSystem = ();
 }
@@ -114,8 +117,8 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	/// Fees are burned until block authors and the creator reward pool share them.
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	/// A fifth of each fee (and every tip) to the block author, the rest to the creator reward pool.
+	type OnChargeTransaction = FungibleAdapter<Balances, DealWithFees>;
 	type WeightToFee = ConstantMultiplier<Balance, WeightFee>;
 	type LengthToFee = ConstantMultiplier<Balance, LengthFee>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
