@@ -4,11 +4,11 @@
 
 mod common;
 
-use common::{apply, apply_ok, error_name, in_block_one, run_to_block};
+use common::{apply, apply_ok, error_name, in_block_one, last_fee, run_to_block};
 use frame_support::traits::fungible::Inspect;
 use kith_runtime::{
 	genesis_config_presets::{DEV_ERA_LENGTH, REWARD_PER_ERA},
-	Balances, Runtime, RuntimeEvent, System, UNIT,
+	Balances, Runtime, UNIT,
 };
 use pallet_creator_rewards::{
 	runtime_api::runtime_decl_for_creator_rewards_api::CreatorRewardsApiV1, Payout,
@@ -40,20 +40,6 @@ fn tip(target: TipTarget<kith_runtime::AccountId>, amount: u128) -> pallet_tippi
 /// What the creator reward pool burns of a fee (four fifths; the block author gets the rest).
 fn burned(fee: u128) -> u128 {
 	fee - fee / 5
-}
-
-/// The fee the last extrinsic paid.
-fn last_fee() -> u128 {
-	System::events()
-		.into_iter()
-		.rev()
-		.find_map(|record| match record.event {
-			RuntimeEvent::TransactionPayment(
-				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
-			) => Some(actual_fee),
-			_ => None,
-		})
-		.expect("a signed extrinsic pays a fee")
 }
 
 #[test]

@@ -4,29 +4,13 @@
 
 mod common;
 
-use common::{apply_ok, in_block_one, next_block};
-use kith_runtime::{
-	genesis_config_presets::VALIDATOR_BOND, Balances, Runtime, RuntimeEvent, System, UNIT,
-};
+use common::{apply_ok, in_block_one, last_fee, next_block};
+use kith_runtime::{genesis_config_presets::VALIDATOR_BOND, Balances, Runtime, UNIT};
 use pallet_validators::runtime_api::runtime_decl_for_validators_api::ValidatorsApiV1;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave};
 
 fn balance(who: sp_keyring::Sr25519Keyring) -> u128 {
 	Balances::free_balance(who.to_account_id())
-}
-
-/// The fee the last extrinsic paid.
-fn last_fee() -> u128 {
-	System::events()
-		.into_iter()
-		.rev()
-		.find_map(|record| match record.event {
-			RuntimeEvent::TransactionPayment(
-				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
-			) => Some(actual_fee),
-			_ => None,
-		})
-		.expect("a signed extrinsic pays a fee")
 }
 
 #[test]

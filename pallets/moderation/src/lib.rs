@@ -1078,7 +1078,8 @@ pub mod pallet {
 		fn schedule(at: BlockNumberFor<T>, due: Due) -> Result<BlockNumberFor<T>, DispatchError> {
 			let mut block = at;
 			for _ in 0..T::MaxDuePerBlock::get() {
-				if Agenda::<T>::mutate(block, |items| items.try_push(due)).is_ok() {
+				// `try_mutate` writes only when the item fits.
+				if Agenda::<T>::try_mutate(block, |items| items.try_push(due)).is_ok() {
 					return Ok(block);
 				}
 				block = block.saturating_add(1u32.into());

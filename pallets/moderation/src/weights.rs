@@ -74,12 +74,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `120 + r * (47 ±0)`
 		//  Estimated: `4583 + r * (3593 ±0)`
-		// Minimum execution time: 240_842_000 picoseconds.
-		Weight::from_parts(58_633_383, 4583)
-			// Standard Error: 51_935
-			.saturating_add(Weight::from_parts(4_833_634, 0).saturating_mul(n.into()))
-			// Standard Error: 51_935
-			.saturating_add(Weight::from_parts(3_461_164, 0).saturating_mul(r.into()))
+		// Minimum execution time: 238_387_000 picoseconds.
+		Weight::from_parts(20_760_797, 4583)
+			// Standard Error: 7_465
+			.saturating_add(Weight::from_parts(4_939_088, 0).saturating_mul(n.into()))
+			// Standard Error: 7_465
+			.saturating_add(Weight::from_parts(3_611_658, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `145`
 		//  Estimated: `1489`
-		// Minimum execution time: 29_586_000 picoseconds.
-		Weight::from_parts(31_649_000, 1489)
+		// Minimum execution time: 28_283_000 picoseconds.
+		Weight::from_parts(30_126_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `139`
 		//  Estimated: `4583`
-		// Minimum execution time: 25_167_000 picoseconds.
-		Weight::from_parts(27_521_000, 4583)
+		// Minimum execution time: 23_754_000 picoseconds.
+		Weight::from_parts(25_387_000, 4583)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -127,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1253`
 		//  Estimated: `4583`
-		// Minimum execution time: 27_251_000 picoseconds.
-		Weight::from_parts(29_255_000, 4583)
+		// Minimum execution time: 25_779_000 picoseconds.
+		Weight::from_parts(27_802_000, 4583)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -145,12 +145,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
 	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Moderation::Agenda` (r:7 w:7)
+	/// Storage: `Moderation::Agenda` (r:7 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:0 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
@@ -158,12 +158,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2185`
+		//  Measured:  `2218`
 		//  Estimated: `18686`
-		// Minimum execution time: 167_124_000 picoseconds.
-		Weight::from_parts(174_196_000, 18686)
+		// Minimum execution time: 160_401_000 picoseconds.
+		Weight::from_parts(166_522_000, 18686)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Moderation::Reports` (r:1 w:1)
 	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
@@ -172,13 +172,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn withdraw_report() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2880`
 		//  Estimated: `4551`
-		// Minimum execution time: 105_719_000 picoseconds.
-		Weight::from_parts(118_262_000, 4551)
+		// Minimum execution time: 100_088_000 picoseconds.
+		Weight::from_parts(106_881_000, 4551)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -191,14 +191,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Pending` (r:1 w:1)
 	/// Proof: `Moderation::Pending` (`max_values`: None, `max_size`: Some(1086), added: 3561, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
 	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Moderation::Agenda` (r:7 w:7)
+	/// Storage: `Moderation::Agenda` (r:7 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:0 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
@@ -206,12 +206,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn escalate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2104`
+		//  Measured:  `2137`
 		//  Estimated: `18686`
-		// Minimum execution time: 151_555_000 picoseconds.
-		Weight::from_parts(169_999_000, 18686)
+		// Minimum execution time: 144_471_000 picoseconds.
+		Weight::from_parts(149_390_000, 18686)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -229,8 +229,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1584`
 		//  Estimated: `4965`
-		// Minimum execution time: 85_490_000 picoseconds.
-		Weight::from_parts(98_144_000, 4965)
+		// Minimum execution time: 81_623_000 picoseconds.
+		Weight::from_parts(86_973_000, 4965)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -246,8 +246,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `597`
 		//  Estimated: `4764`
-		// Minimum execution time: 60_754_000 picoseconds.
-		Weight::from_parts(69_220_000, 4764)
+		// Minimum execution time: 58_630_000 picoseconds.
+		Weight::from_parts(63_769_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -258,15 +258,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JurorSlots` (r:0 w:1)
 	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn join_jury_pool() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `209`
-		//  Estimated: `3694`
-		// Minimum execution time: 81_553_000 picoseconds.
-		Weight::from_parts(86_653_000, 3694)
+		//  Measured:  `264`
+		//  Estimated: `3730`
+		// Minimum execution time: 83_557_000 picoseconds.
+		Weight::from_parts(87_093_000, 3730)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -279,13 +279,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn leave_jury_pool() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `715`
+		//  Measured:  `749`
 		//  Estimated: `6086`
-		// Minimum execution time: 91_682_000 picoseconds.
-		Weight::from_parts(96_451_000, 6086)
+		// Minimum execution time: 93_946_000 picoseconds.
+		Weight::from_parts(97_242_000, 6086)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -295,22 +295,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JurorCount` (r:1 w:0)
 	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Moderation::Agenda` (r:8 w:8)
+	/// Storage: `Moderation::Agenda` (r:8 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Undecided` (r:0 w:1)
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn appeal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1253`
+		//  Measured:  `1286`
 		//  Estimated: `21214`
-		// Minimum execution time: 142_498_000 picoseconds.
-		Weight::from_parts(154_800_000, 21214)
+		// Minimum execution time: 134_592_000 picoseconds.
+		Weight::from_parts(138_640_000, 21214)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Moderation::Cases` (r:1 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
@@ -320,8 +320,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `930`
 		//  Estimated: `4965`
-		// Minimum execution time: 38_943_000 picoseconds.
-		Weight::from_parts(42_991_000, 4965)
+		// Minimum execution time: 38_192_000 picoseconds.
+		Weight::from_parts(40_977_000, 4965)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -331,8 +331,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_848_000 picoseconds.
-		Weight::from_parts(10_901_000, 0)
+		// Minimum execution time: 9_788_000 picoseconds.
+		Weight::from_parts(10_891_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Moderation::Agenda` (r:1 w:1)
@@ -342,7 +342,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Moderation::Reports` (r:32 w:32)
 	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:33 w:33)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CreatorRewards::Carry` (r:1 w:1)
@@ -354,12 +354,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 32]`.
 	fn close_case(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1078 + r * (272 ±0)`
+		//  Measured:  `1117 + r * (272 ±0)`
 		//  Estimated: `4965 + r * (2882 ±0)`
-		// Minimum execution time: 71_103_000 picoseconds.
-		Weight::from_parts(70_954_019, 4965)
-			// Standard Error: 57_936
-			.saturating_add(Weight::from_parts(35_489_960, 0).saturating_mul(r.into()))
+		// Minimum execution time: 70_362_000 picoseconds.
+		Weight::from_parts(74_890_482, 4965)
+			// Standard Error: 30_569
+			.saturating_add(Weight::from_parts(36_335_808, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -386,8 +386,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9154`
 		//  Estimated: `156662`
-		// Minimum execution time: 741_181_000 picoseconds.
-		Weight::from_parts(800_302_000, 156662)
+		// Minimum execution time: 734_057_000 picoseconds.
+		Weight::from_parts(783_100_000, 156662)
 			.saturating_add(T::DbWeight::get().reads(135_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -400,7 +400,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Moderation::Jurors` (r:7 w:7)
 	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:4 w:4)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JurorCount` (r:1 w:1)
@@ -411,10 +411,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn decide_appeal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3176`
+		//  Measured:  `3209`
 		//  Estimated: `21814`
-		// Minimum execution time: 504_236_000 picoseconds.
-		Weight::from_parts(532_408_000, 21814)
+		// Minimum execution time: 511_459_000 picoseconds.
+		Weight::from_parts(541_255_000, 21814)
 			.saturating_add(T::DbWeight::get().reads(32_u64))
 			.saturating_add(T::DbWeight::get().writes(33_u64))
 	}
@@ -436,12 +436,12 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `120 + r * (47 ±0)`
 		//  Estimated: `4583 + r * (3593 ±0)`
-		// Minimum execution time: 240_842_000 picoseconds.
-		Weight::from_parts(58_633_383, 4583)
-			// Standard Error: 51_935
-			.saturating_add(Weight::from_parts(4_833_634, 0).saturating_mul(n.into()))
-			// Standard Error: 51_935
-			.saturating_add(Weight::from_parts(3_461_164, 0).saturating_mul(r.into()))
+		// Minimum execution time: 238_387_000 picoseconds.
+		Weight::from_parts(20_760_797, 4583)
+			// Standard Error: 7_465
+			.saturating_add(Weight::from_parts(4_939_088, 0).saturating_mul(n.into()))
+			// Standard Error: 7_465
+			.saturating_add(Weight::from_parts(3_611_658, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -461,8 +461,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `145`
 		//  Estimated: `1489`
-		// Minimum execution time: 29_586_000 picoseconds.
-		Weight::from_parts(31_649_000, 1489)
+		// Minimum execution time: 28_283_000 picoseconds.
+		Weight::from_parts(30_126_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -474,8 +474,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `139`
 		//  Estimated: `4583`
-		// Minimum execution time: 25_167_000 picoseconds.
-		Weight::from_parts(27_521_000, 4583)
+		// Minimum execution time: 23_754_000 picoseconds.
+		Weight::from_parts(25_387_000, 4583)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -489,8 +489,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1253`
 		//  Estimated: `4583`
-		// Minimum execution time: 27_251_000 picoseconds.
-		Weight::from_parts(29_255_000, 4583)
+		// Minimum execution time: 25_779_000 picoseconds.
+		Weight::from_parts(27_802_000, 4583)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -507,12 +507,12 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
 	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Moderation::Agenda` (r:7 w:7)
+	/// Storage: `Moderation::Agenda` (r:7 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:0 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
@@ -520,12 +520,12 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2185`
+		//  Measured:  `2218`
 		//  Estimated: `18686`
-		// Minimum execution time: 167_124_000 picoseconds.
-		Weight::from_parts(174_196_000, 18686)
+		// Minimum execution time: 160_401_000 picoseconds.
+		Weight::from_parts(166_522_000, 18686)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
-			.saturating_add(ParityDbWeight::get().writes(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Moderation::Reports` (r:1 w:1)
 	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
@@ -534,13 +534,13 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn withdraw_report() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2880`
 		//  Estimated: `4551`
-		// Minimum execution time: 105_719_000 picoseconds.
-		Weight::from_parts(118_262_000, 4551)
+		// Minimum execution time: 100_088_000 picoseconds.
+		Weight::from_parts(106_881_000, 4551)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -553,14 +553,14 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Pending` (r:1 w:1)
 	/// Proof: `Moderation::Pending` (`max_values`: None, `max_size`: Some(1086), added: 3561, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
 	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Moderation::Agenda` (r:7 w:7)
+	/// Storage: `Moderation::Agenda` (r:7 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:0 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
@@ -568,12 +568,12 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn escalate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2104`
+		//  Measured:  `2137`
 		//  Estimated: `18686`
-		// Minimum execution time: 151_555_000 picoseconds.
-		Weight::from_parts(169_999_000, 18686)
+		// Minimum execution time: 144_471_000 picoseconds.
+		Weight::from_parts(149_390_000, 18686)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
-			.saturating_add(ParityDbWeight::get().writes(14_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -591,8 +591,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1584`
 		//  Estimated: `4965`
-		// Minimum execution time: 85_490_000 picoseconds.
-		Weight::from_parts(98_144_000, 4965)
+		// Minimum execution time: 81_623_000 picoseconds.
+		Weight::from_parts(86_973_000, 4965)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -608,8 +608,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `597`
 		//  Estimated: `4764`
-		// Minimum execution time: 60_754_000 picoseconds.
-		Weight::from_parts(69_220_000, 4764)
+		// Minimum execution time: 58_630_000 picoseconds.
+		Weight::from_parts(63_769_000, 4764)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -620,15 +620,15 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JurorSlots` (r:0 w:1)
 	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn join_jury_pool() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `209`
-		//  Estimated: `3694`
-		// Minimum execution time: 81_553_000 picoseconds.
-		Weight::from_parts(86_653_000, 3694)
+		//  Measured:  `264`
+		//  Estimated: `3730`
+		// Minimum execution time: 83_557_000 picoseconds.
+		Weight::from_parts(87_093_000, 3730)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -641,13 +641,13 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn leave_jury_pool() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `715`
+		//  Measured:  `749`
 		//  Estimated: `6086`
-		// Minimum execution time: 91_682_000 picoseconds.
-		Weight::from_parts(96_451_000, 6086)
+		// Minimum execution time: 93_946_000 picoseconds.
+		Weight::from_parts(97_242_000, 6086)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -657,22 +657,22 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JurorCount` (r:1 w:0)
 	/// Proof: `Moderation::JurorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Moderation::Agenda` (r:8 w:8)
+	/// Storage: `Moderation::Agenda` (r:8 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Undecided` (r:0 w:1)
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn appeal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1253`
+		//  Measured:  `1286`
 		//  Estimated: `21214`
-		// Minimum execution time: 142_498_000 picoseconds.
-		Weight::from_parts(154_800_000, 21214)
+		// Minimum execution time: 134_592_000 picoseconds.
+		Weight::from_parts(138_640_000, 21214)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
-			.saturating_add(ParityDbWeight::get().writes(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Moderation::Cases` (r:1 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
@@ -682,8 +682,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `930`
 		//  Estimated: `4965`
-		// Minimum execution time: 38_943_000 picoseconds.
-		Weight::from_parts(42_991_000, 4965)
+		// Minimum execution time: 38_192_000 picoseconds.
+		Weight::from_parts(40_977_000, 4965)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -693,8 +693,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_848_000 picoseconds.
-		Weight::from_parts(10_901_000, 0)
+		// Minimum execution time: 9_788_000 picoseconds.
+		Weight::from_parts(10_891_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Moderation::Agenda` (r:1 w:1)
@@ -704,7 +704,7 @@ impl WeightInfo for () {
 	/// Storage: `Moderation::Reports` (r:32 w:32)
 	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:33 w:33)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CreatorRewards::Carry` (r:1 w:1)
@@ -716,12 +716,12 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 32]`.
 	fn close_case(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1078 + r * (272 ±0)`
+		//  Measured:  `1117 + r * (272 ±0)`
 		//  Estimated: `4965 + r * (2882 ±0)`
-		// Minimum execution time: 71_103_000 picoseconds.
-		Weight::from_parts(70_954_019, 4965)
-			// Standard Error: 57_936
-			.saturating_add(Weight::from_parts(35_489_960, 0).saturating_mul(r.into()))
+		// Minimum execution time: 70_362_000 picoseconds.
+		Weight::from_parts(74_890_482, 4965)
+			// Standard Error: 30_569
+			.saturating_add(Weight::from_parts(36_335_808, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
@@ -748,8 +748,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `9154`
 		//  Estimated: `156662`
-		// Minimum execution time: 741_181_000 picoseconds.
-		Weight::from_parts(800_302_000, 156662)
+		// Minimum execution time: 734_057_000 picoseconds.
+		Weight::from_parts(783_100_000, 156662)
 			.saturating_add(ParityDbWeight::get().reads(135_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -762,7 +762,7 @@ impl WeightInfo for () {
 	/// Storage: `Moderation::Jurors` (r:7 w:7)
 	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:4 w:4)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JurorCount` (r:1 w:1)
@@ -773,10 +773,10 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn decide_appeal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3176`
+		//  Measured:  `3209`
 		//  Estimated: `21814`
-		// Minimum execution time: 504_236_000 picoseconds.
-		Weight::from_parts(532_408_000, 21814)
+		// Minimum execution time: 511_459_000 picoseconds.
+		Weight::from_parts(541_255_000, 21814)
 			.saturating_add(ParityDbWeight::get().reads(32_u64))
 			.saturating_add(ParityDbWeight::get().writes(33_u64))
 	}

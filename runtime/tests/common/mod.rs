@@ -94,3 +94,17 @@ pub fn error_name(result: sp_runtime::DispatchResult) -> &'static str {
 		other => panic!("not a module error: {other:?}"),
 	}
 }
+
+/// The fee the last extrinsic paid.
+pub fn last_fee() -> u128 {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			kith_runtime::RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+			) => Some(actual_fee),
+			_ => None,
+		})
+		.expect("a signed extrinsic pays a fee")
+}
