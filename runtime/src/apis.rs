@@ -19,7 +19,8 @@ use sp_version::RuntimeVersion;
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, BlockNumber, CreatorRewards,
 	Executive, Follows, Grandpa, InherentDataExt, Moderation, Nonce, Posts, Profiles, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, System, Tipping, TransactionPayment, Validators, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, Session, System, Tipping, TransactionPayment, Validators,
+	VERSION,
 };
 use kith_primitives::ProfileInfo;
 use pallet_creator_rewards::{EraIndex, EraRewards, EraStatus, Payout};
@@ -328,7 +329,7 @@ impl_runtime_apis! {
 		}
 
 		fn validators() -> Vec<AccountId> {
-			Validators::validators()
+			Session::validators()
 		}
 
 		fn jailed() -> Vec<(AccountId, pallet_validators::SessionIndex)> {
@@ -336,7 +337,8 @@ impl_runtime_apis! {
 		}
 
 		fn next_validators() -> Vec<AccountId> {
-			Validators::next_validators()
+			// The set pallet-session queued (with its keys) for the next session.
+			pallet_session::QueuedKeys::<Runtime>::get().into_iter().map(|(who, _)| who).collect()
 		}
 	}
 

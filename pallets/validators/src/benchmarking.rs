@@ -146,12 +146,12 @@ mod benchmarks {
 	#[benchmark]
 	fn end_session(v: Linear<1, { T::MaxValidators::get() }>) {
 		let set = candidates::<T>(v);
-		Validators::<T>::put(SetOf::<T>::truncate_from(set.clone()));
-		SessionBlocks::<T>::put(v);
+		// Someone else authored the session's blocks, one for each validator's slot.
+		AuthoredBlocks::<T>::insert(funded::<T>("author", 0), v);
 
 		#[block]
 		{
-			Pallet::<T>::end(0);
+			Pallet::<T>::end(0, set);
 		}
 
 		assert_eq!(Jailed::<T>::iter().count() as u32, v);

@@ -8,7 +8,7 @@
 //! ## Terminology
 //! - **Candidate**: an account that [`Pallet::register`]ed with a bond (held, at least
 //!   [`Config::MinBond`]). To be elected it also needs session keys, set with `session.set_keys` as on
-//!   any Substrate chain ([`Config::Registration`]).
+//!   any Substrate chain ([`Config::Session`]).
 //! - **Election**: when `pallet-session` plans session `i` (at the start of session `i - 1`), the top
 //!   [`Config::MaxValidators`] candidates by bond (ties: the lower account id) that have keys, are not
 //!   jailed and are not leaving become the set of session `i`. Fewer than [`Config::MinValidators`]:
@@ -28,9 +28,9 @@
 //!
 //! ## Storage
 //! `Candidates` (counted, at most [`Config::MaxCandidates`]), `Unbonding` (chunks per account, bounded),
-//! `Jailed`, `Validators` (the active set), `Planned` (the set elected for a coming session),
-//! `CurrentSession`, `AuthoredBlocks` and `SessionBlocks` (this session's blocks), `BlockReward`,
-//! `SessionLength` (read by `pallet-session` through [`SessionPeriod`]).
+//! `Jailed`, `AuthoredBlocks` (this session's blocks by author), `BlockReward`, `SessionLength` (read by
+//! `pallet-session` through [`SessionPeriod`]). The session index, the active set and the next one are
+//! `pallet-session`'s ([`Config::Session`]); this pallet keeps no copy of them.
 //!
 //! ## Economics
 //! Bonds are held (not transferable) while registered and unbonding. Block rewards are minted: issuance
@@ -68,7 +68,7 @@ pub mod pallet {
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
 			tokens::Precision,
-			ValidatorRegistration,
+			ValidatorRegistration, ValidatorSet,
 		},
 	};
 	use frame_system::pallet_prelude::*;
@@ -103,8 +103,9 @@ pub mod pallet {
 		/// The runtime's hold reasons.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// Whether an account has session keys (`pallet-session`).
-		type Registration: ValidatorRegistration<Self::AccountId>;
+		/// The sessions (`pallet-session`): the current index and set, and who has session keys.
+		type Session: ValidatorSet<Self::AccountId, ValidatorId = Self::AccountId>
+			+ ValidatorRegistration<Self::AccountId>;
 
 		/// Who may set the block reward.
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -176,25 +177,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Jailed<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, SessionIndex>;
 
-	/// The validators of the current session.
-	#[pallet::storage]
-	pub type Validators<T: Config> = StorageValue<_, SetOf<T>, ValueQuery>;
-
-	/// Sets elected for coming sessions (at most the next one or two).
-	#[pallet::storage]
-	pub type Planned<T: Config> = StorageMap<_, Twox64Concat, SessionIndex, SetOf<T>>;
-
-	/// The current session.
-	#[pallet::storage]
-	pub type CurrentSession<T> = StorageValue<_, SessionIndex, ValueQuery>;
-
-	/// Blocks each validator authored in the current session.
+	/// Blocks each author made in the current session (their sum is the session's block count).
 	#[pallet::storage]
 	pub type AuthoredBlocks<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, u32, ValueQuery>;
-
-	/// Blocks in the current session.
-	#[pallet::storage]
-	pub type SessionBlocks<T> = StorageValue<_, u32, ValueQuery>;
 
 	/// What each block mints to its author.
 	#[pallet::storage]
@@ -356,7 +341,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::withdraw_unbonded())]
 		pub fn withdraw_unbonded(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let now = CurrentSession::<T>::get();
+			let now = T::Session::session_index();
 			let mut chunks = Unbonding::<T>::get(&who);
 			let mut amount = BalanceOf::<T>::zero();
 			chunks.retain(|(value, unlock)| {
@@ -383,7 +368,7 @@ pub mod pallet {
 		pub fn unjail(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let until = Jailed::<T>::get(&who).ok_or(Error::<T>::NotJailed)?;
-			ensure!(CurrentSession::<T>::get() >= until, Error::<T>::StillJailed);
+			ensure!(T::Session::session_index() >= until, Error::<T>::StillJailed);
 			Jailed::<T>::remove(&who);
 			Self::deposit_event(Event::Unjailed { who });
 			Ok(())
@@ -403,7 +388,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Elects the set of session `session` (see the module doc); `None` keeps the current set.
 		pub(crate) fn elect(session: SessionIndex) -> Option<SetOf<T>> {
-			let now = CurrentSession::<T>::get();
+			let now = T::Session::session_index();
 			// Candidates who unregistered leave now; their bonds start unbonding.
 			let leaving: Vec<_> =
 				Candidates::<T>::iter().filter(|(_, candidate)| candidate.leaving).collect();
@@ -419,7 +404,7 @@ pub mod pallet {
 
 			let mut eligible: Vec<_> = Candidates::<T>::iter()
 				.filter(|(who, _)| {
-					!Jailed::<T>::contains_key(who) && T::Registration::is_registered(who)
+					!Jailed::<T>::contains_key(who) && T::Session::is_registered(who)
 				})
 				.map(|(who, candidate)| (candidate.bond, who))
 				.collect();
@@ -429,43 +414,31 @@ pub mod pallet {
 			}
 			eligible.sort_by(|(a, x), (b, y)| b.cmp(a).then_with(|| x.cmp(y)));
 			let set = SetOf::<T>::truncate_from(eligible.into_iter().map(|(_, who)| who).collect());
-			Planned::<T>::insert(session, set.clone());
 			Self::deposit_event(Event::NewSetPlanned { session, validators: set.clone() });
 			Some(set)
 		}
 
-		/// Ends session `session`: jails the validators that authored no block in it, if it had a
-		/// slot for each of them.
-		pub(crate) fn end(session: SessionIndex) {
-			let blocks = SessionBlocks::<T>::take();
-			let validators = Validators::<T>::get();
-			let authored: Vec<u32> =
-				validators.iter().map(|who| AuthoredBlocks::<T>::take(who)).collect();
-			// Authors that are not validators any more (a set change) leave counters behind.
-			let _ = AuthoredBlocks::<T>::clear(T::MaxValidators::get(), None);
+		/// Ends session `session`, whose set was `validators`: jails those that authored no block in
+		/// it, if it had a slot for each of them.
+		pub(crate) fn end(session: SessionIndex, validators: Vec<T::AccountId>) {
+			// Authors are the session's validators, so this drains a set's worth of entries.
+			let authored: alloc::collections::btree_map::BTreeMap<_, _> =
+				AuthoredBlocks::<T>::drain().collect();
+			let blocks: u32 = authored.values().sum();
 			if blocks < validators.len() as u32 {
 				return;
 			}
 			let until = session.saturating_add(1).saturating_add(T::JailSessions::get());
-			for (who, count) in validators.into_iter().zip(authored) {
-				if count == 0 && Candidates::<T>::contains_key(&who) {
+			for who in validators {
+				if !authored.contains_key(&who) && Candidates::<T>::contains_key(&who) {
 					Jailed::<T>::insert(&who, until);
 					Self::deposit_event(Event::Jailed { who, session, until });
 				}
 			}
 		}
 
-		/// Starts session `session` with the set elected for it, if one was.
-		pub(crate) fn start(session: SessionIndex) {
-			CurrentSession::<T>::put(session);
-			if let Some(set) = Planned::<T>::take(session) {
-				Validators::<T>::put(set);
-			}
-		}
-
 		/// Rewards the author of the current block and counts the block.
 		pub(crate) fn reward(author: T::AccountId) {
-			SessionBlocks::<T>::mutate(|blocks| *blocks += 1);
 			AuthoredBlocks::<T>::mutate(&author, |blocks| *blocks += 1);
 			let amount = BlockReward::<T>::get();
 			if !amount.is_zero() && T::Currency::mint_into(&author, amount).is_ok() {
@@ -482,21 +455,9 @@ pub mod pallet {
 			all
 		}
 
-		/// The validators of the current session.
-		pub fn validators() -> Vec<T::AccountId> {
-			Validators::<T>::get().into_inner()
-		}
-
 		/// The jailed candidates, with the session from which each can unjail.
 		pub fn jailed() -> Vec<(T::AccountId, SessionIndex)> {
 			Jailed::<T>::iter().collect()
-		}
-
-		/// The set of the next session: the one elected for it, or the current one if none was.
-		pub fn next_validators() -> Vec<T::AccountId> {
-			Planned::<T>::get(CurrentSession::<T>::get() + 1)
-				.map(|set| set.into_inner())
-				.unwrap_or_else(Self::validators)
 		}
 
 		/// Checks the pallet's invariants: the bond held by each account is its candidate bond plus its
@@ -534,12 +495,10 @@ pub mod pallet {
 		}
 
 		fn end_session(end_index: SessionIndex) {
-			Self::end(end_index)
+			Self::end(end_index, T::Session::validators())
 		}
 
-		fn start_session(start_index: SessionIndex) {
-			Self::start(start_index)
-		}
+		fn start_session(_: SessionIndex) {}
 	}
 
 	impl<T: Config> pallet_authorship::EventHandler<T::AccountId, BlockNumberFor<T>> for Pallet<T> {

@@ -1,10 +1,13 @@
-//! A test runtime with System, Balances and Validators. Session keys and session rotation are driven
-//! by the tests: `set_keys` stands for `session.set_keys`, `rotate` for `pallet-session`'s rotation
-//! (end the session, start the next, plan the one after), `author` for `pallet-authorship`.
+//! A test runtime with System, Balances and Validators. `TestSession` stands for `pallet-session`:
+//! `set_keys` for `session.set_keys`, `rotate` for its rotation (end the session, make the queued set
+//! active, plan the one after); `author` stands for `pallet-authorship`.
 
 use crate as pallet_validators;
 use core::cell::RefCell;
-use frame_support::{derive_impl, traits::ConstU32};
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, ValidatorSet},
+};
 use pallet_session::SessionManager;
 use sp_runtime::BuildStorage;
 
@@ -33,6 +36,9 @@ impl pallet_balances::Config for Test {
 thread_local! {
 	/// Accounts with session keys.
 	pub static KEYS: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+	/// The session index, its set and the set queued for the next session.
+	pub static SESSION: RefCell<(u32, Vec<u64>, Vec<u64>)> =
+		const { RefCell::new((0, Vec::new(), Vec::new())) };
 }
 
 /// Gives `who` session keys.
@@ -40,11 +46,31 @@ pub fn set_keys(who: u64) {
 	KEYS.with(|k| k.borrow_mut().push(who));
 }
 
-/// Session keys as the tests set them.
-pub struct TestKeys;
-impl frame_support::traits::ValidatorRegistration<u64> for TestKeys {
+/// The validators of the current session.
+pub fn active() -> Vec<u64> {
+	SESSION.with(|s| s.borrow().1.clone())
+}
+
+/// The validators queued for the next session.
+pub fn queued() -> Vec<u64> {
+	SESSION.with(|s| s.borrow().2.clone())
+}
+
+/// Sessions as the tests drive them.
+pub struct TestSession;
+impl frame_support::traits::ValidatorRegistration<u64> for TestSession {
 	fn is_registered(who: &u64) -> bool {
 		KEYS.with(|k| k.borrow().contains(who))
+	}
+}
+impl frame_support::traits::ValidatorSet<u64> for TestSession {
+	type ValidatorId = u64;
+	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
+	fn session_index() -> u32 {
+		SESSION.with(|s| s.borrow().0)
+	}
+	fn validators() -> Vec<u64> {
+		active()
 	}
 }
 
@@ -56,7 +82,7 @@ frame_support::parameter_types! {
 impl pallet_validators::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type Registration = TestKeys;
+	type Session = TestSession;
 	type AdminOrigin = frame_system::EnsureRoot<u64>;
 	type MinBond = MinBond;
 	type MaxCandidates = ConstU32<8>;
@@ -70,13 +96,23 @@ impl pallet_validators::Config for Test {
 	type WeightInfo = ();
 }
 
-/// Rotates to the next session as `pallet-session` does: ends the current one, starts the next
-/// (with the set planned for it) and plans the one after; returns the planned set, if any.
+/// Rotates to the next session as `pallet-session` does: ends the current one, starts the next with
+/// the queued set and plans the one after (a `None` plan queues the same set again); returns the plan.
 pub fn rotate() -> Option<Vec<u64>> {
-	let current = crate::CurrentSession::<Test>::get();
+	let current = TestSession::session_index();
 	Validators::end_session(current);
+	SESSION.with(|s| {
+		let mut s = s.borrow_mut();
+		s.0 = current + 1;
+		s.1 = s.2.clone();
+	});
 	Validators::start_session(current + 1);
-	Validators::new_session(current + 2)
+	let planned = Validators::new_session(current + 2);
+	SESSION.with(|s| {
+		let mut s = s.borrow_mut();
+		s.2 = planned.clone().unwrap_or_else(|| s.1.clone());
+	});
+	planned
 }
 
 /// `who` authors `blocks` blocks.
@@ -90,6 +126,7 @@ pub fn author(who: u64, blocks: u32) {
 /// keys, and validate session 0 (as `pallet-session`'s genesis would make them).
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	KEYS.with(|k| *k.borrow_mut() = vec![1, 2]);
+	SESSION.with(|s| *s.borrow_mut() = (0, Vec::new(), Vec::new()));
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: (1..10).map(|who| (who, 1_000)).collect(),
@@ -107,8 +144,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		// What pallet-session's genesis does: plan sessions 0 and 1, start session 0.
-		Validators::new_session_genesis(0);
-		Validators::new_session_genesis(1);
+		let first = Validators::new_session_genesis(0).expect("genesis candidates");
+		let second = Validators::new_session_genesis(1).unwrap_or_else(|| first.clone());
+		SESSION.with(|s| *s.borrow_mut() = (0, first, second));
 		Validators::start_session(0);
 	});
 	ext

@@ -25,8 +25,8 @@ fn candidate(who: u64, bond: u64) {
 #[test]
 fn genesis_candidates_validate_the_first_sessions() {
 	test(|| {
-		assert_eq!(Validators::validators(), vec![1, 2]);
-		assert_eq!(Validators::next_validators(), vec![1, 2]);
+		assert_eq!(active(), vec![1, 2]);
+		assert_eq!(queued(), vec![1, 2]);
 		assert_eq!(bonded(1), 300);
 		assert_eq!(Validators::candidates(), vec![(1, 300, false), (2, 200, false)]);
 	});
@@ -62,14 +62,10 @@ fn the_best_bonded_candidates_with_keys_are_elected() {
 			Event::NewSetPlanned { session: 2, validators: vec![3, 1, 2].try_into().unwrap() }
 				.into(),
 		);
-		assert_eq!(
-			Validators::validators(),
-			vec![1, 2],
-			"session 1 runs the set planned at genesis"
-		);
-		assert_eq!(Validators::next_validators(), vec![3, 1, 2]);
+		assert_eq!(active(), vec![1, 2], "session 1 runs the set planned at genesis");
+		assert_eq!(queued(), vec![3, 1, 2]);
 		rotate();
-		assert_eq!(Validators::validators(), vec![3, 1, 2]);
+		assert_eq!(active(), vec![3, 1, 2]);
 		set_keys(4);
 		assert_eq!(rotate(), Some(vec![4, 3, 1]), "at most three");
 	});
@@ -82,7 +78,7 @@ fn too_few_eligible_candidates_keep_the_current_set() {
 		assert_eq!(rotate(), None);
 		System::assert_last_event(Event::SetKept { session: 2, eligible: 1 }.into());
 		rotate();
-		assert_eq!(Validators::validators(), vec![1, 2], "kept");
+		assert_eq!(active(), vec![1, 2], "kept");
 	});
 }
 
@@ -125,7 +121,7 @@ fn a_validator_without_blocks_in_a_session_is_jailed_and_can_unjail_later() {
 		candidate(3, 150);
 		rotate(); // session 1: 1 and 2; 3 planned for session 2
 		rotate(); // session 2: 1, 2, 3
-		assert_eq!(Validators::validators(), vec![1, 2, 3]);
+		assert_eq!(active(), vec![1, 2, 3]);
 		author(1, 2);
 		author(2, 2);
 		// 3 authored nothing in a session of four blocks (three validators): jailed when it ends.

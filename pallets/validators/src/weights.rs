@@ -62,10 +62,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2564`
+		//  Measured:  `2475`
 		//  Estimated: `3730`
-		// Minimum execution time: 141_074_000 picoseconds.
-		Weight::from_parts(154_059_000, 3730)
+		// Minimum execution time: 107_843_000 picoseconds.
+		Weight::from_parts(122_439_000, 3730)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -77,10 +77,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `464`
+		//  Measured:  `375`
 		//  Estimated: `3730`
-		// Minimum execution time: 86_042_000 picoseconds.
-		Weight::from_parts(89_819_000, 3730)
+		// Minimum execution time: 84_899_000 picoseconds.
+		Weight::from_parts(87_705_000, 3730)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -90,15 +90,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Validators::Unbonding` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn unregister() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `270`
+		//  Measured:  `181`
 		//  Estimated: `3674`
-		// Minimum execution time: 26_610_000 picoseconds.
-		Weight::from_parts(28_523_000, 3674)
+		// Minimum execution time: 26_089_000 picoseconds.
+		Weight::from_parts(27_612_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Validators::CurrentSession` (r:1 w:0)
-	/// Proof: `Validators::CurrentSession` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Session::CurrentIndex` (r:1 w:0)
+	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Validators::Unbonding` (r:1 w:1)
 	/// Proof: `Validators::Unbonding` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -107,23 +107,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `606`
+		//  Measured:  `692`
 		//  Estimated: `3730`
-		// Minimum execution time: 73_378_000 picoseconds.
-		Weight::from_parts(77_104_000, 3730)
+		// Minimum execution time: 74_420_000 picoseconds.
+		Weight::from_parts(77_185_000, 3730)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Validators::Jailed` (r:1 w:1)
 	/// Proof: `Validators::Jailed` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Validators::CurrentSession` (r:1 w:0)
-	/// Proof: `Validators::CurrentSession` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Session::CurrentIndex` (r:1 w:0)
+	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	fn unjail() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `252`
+		//  Measured:  `338`
 		//  Estimated: `3517`
-		// Minimum execution time: 21_470_000 picoseconds.
-		Weight::from_parts(23_244_000, 3517)
+		// Minimum execution time: 23_053_000 picoseconds.
+		Weight::from_parts(24_777_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -133,12 +133,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_048_000 picoseconds.
-		Weight::from_parts(10_360_000, 0)
+		// Minimum execution time: 9_106_000 picoseconds.
+		Weight::from_parts(10_059_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Validators::SessionBlocks` (r:1 w:1)
-	/// Proof: `Validators::SessionBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::AuthoredBlocks` (r:1 w:1)
 	/// Proof: `Validators::AuthoredBlocks` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::BlockReward` (r:1 w:0)
@@ -147,15 +145,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn note_author() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `354`
+		//  Measured:  `265`
 		//  Estimated: `3593`
-		// Minimum execution time: 42_931_000 picoseconds.
-		Weight::from_parts(45_175_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 40_546_000 picoseconds.
+		Weight::from_parts(42_570_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Validators::CurrentSession` (r:1 w:0)
-	/// Proof: `Validators::CurrentSession` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Session::CurrentIndex` (r:1 w:0)
+	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Validators::Candidates` (r:1001 w:499)
 	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::CounterForCandidates` (r:1 w:1)
@@ -166,28 +164,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Validators::Jailed` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:501 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
-	/// Storage: `Validators::Planned` (r:0 w:1)
-	/// Proof: `Validators::Planned` (`max_values`: None, `max_size`: Some(1037), added: 3512, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 1000]`.
 	fn new_session(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `501 + c * (71 ±0)`
+		//  Measured:  `473 + c * (71 ±0)`
 		//  Estimated: `6070 + c * (2540 ±0)`
-		// Minimum execution time: 53_621_000 picoseconds.
-		Weight::from_parts(54_432_000, 6070)
-			// Standard Error: 34_987
-			.saturating_add(Weight::from_parts(17_619_001, 0).saturating_mul(c.into()))
+		// Minimum execution time: 51_026_000 picoseconds.
+		Weight::from_parts(51_366_000, 6070)
+			// Standard Error: 19_519
+			.saturating_add(Weight::from_parts(15_616_827, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(c.into()))
 	}
-	/// Storage: `Validators::SessionBlocks` (r:1 w:1)
-	/// Proof: `Validators::SessionBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Validators::Validators` (r:1 w:0)
-	/// Proof: `Validators::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `Validators::AuthoredBlocks` (r:32 w:0)
+	/// Storage: `Validators::AuthoredBlocks` (r:2 w:1)
 	/// Proof: `Validators::AuthoredBlocks` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Candidates` (r:32 w:0)
 	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
@@ -196,14 +187,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[1, 32]`.
 	fn end_session(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `213 + v * (104 ±0)`
-		//  Estimated: `2510 + v * (2540 ±0)`
-		// Minimum execution time: 30_788_000 picoseconds.
-		Weight::from_parts(15_598_374, 2510)
-			// Standard Error: 18_657
-			.saturating_add(Weight::from_parts(13_322_087, 0).saturating_mul(v.into()))
+		//  Measured:  `181 + v * (72 ±0)`
+		//  Estimated: `6028 + v * (2540 ±0)`
+		// Minimum execution time: 27_923_000 picoseconds.
+		Weight::from_parts(20_679_503, 6028)
+			// Standard Error: 9_179
+			.saturating_add(Weight::from_parts(9_675_912, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(v.into()))
@@ -222,10 +213,10 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2564`
+		//  Measured:  `2475`
 		//  Estimated: `3730`
-		// Minimum execution time: 141_074_000 picoseconds.
-		Weight::from_parts(154_059_000, 3730)
+		// Minimum execution time: 107_843_000 picoseconds.
+		Weight::from_parts(122_439_000, 3730)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -237,10 +228,10 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `464`
+		//  Measured:  `375`
 		//  Estimated: `3730`
-		// Minimum execution time: 86_042_000 picoseconds.
-		Weight::from_parts(89_819_000, 3730)
+		// Minimum execution time: 84_899_000 picoseconds.
+		Weight::from_parts(87_705_000, 3730)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -250,15 +241,15 @@ impl WeightInfo for () {
 	/// Proof: `Validators::Unbonding` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn unregister() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `270`
+		//  Measured:  `181`
 		//  Estimated: `3674`
-		// Minimum execution time: 26_610_000 picoseconds.
-		Weight::from_parts(28_523_000, 3674)
+		// Minimum execution time: 26_089_000 picoseconds.
+		Weight::from_parts(27_612_000, 3674)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Validators::CurrentSession` (r:1 w:0)
-	/// Proof: `Validators::CurrentSession` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Session::CurrentIndex` (r:1 w:0)
+	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Validators::Unbonding` (r:1 w:1)
 	/// Proof: `Validators::Unbonding` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -267,23 +258,23 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `606`
+		//  Measured:  `692`
 		//  Estimated: `3730`
-		// Minimum execution time: 73_378_000 picoseconds.
-		Weight::from_parts(77_104_000, 3730)
+		// Minimum execution time: 74_420_000 picoseconds.
+		Weight::from_parts(77_185_000, 3730)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Validators::Jailed` (r:1 w:1)
 	/// Proof: `Validators::Jailed` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Validators::CurrentSession` (r:1 w:0)
-	/// Proof: `Validators::CurrentSession` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Session::CurrentIndex` (r:1 w:0)
+	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	fn unjail() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `252`
+		//  Measured:  `338`
 		//  Estimated: `3517`
-		// Minimum execution time: 21_470_000 picoseconds.
-		Weight::from_parts(23_244_000, 3517)
+		// Minimum execution time: 23_053_000 picoseconds.
+		Weight::from_parts(24_777_000, 3517)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -293,12 +284,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_048_000 picoseconds.
-		Weight::from_parts(10_360_000, 0)
+		// Minimum execution time: 9_106_000 picoseconds.
+		Weight::from_parts(10_059_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Validators::SessionBlocks` (r:1 w:1)
-	/// Proof: `Validators::SessionBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::AuthoredBlocks` (r:1 w:1)
 	/// Proof: `Validators::AuthoredBlocks` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::BlockReward` (r:1 w:0)
@@ -307,15 +296,15 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn note_author() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `354`
+		//  Measured:  `265`
 		//  Estimated: `3593`
-		// Minimum execution time: 42_931_000 picoseconds.
-		Weight::from_parts(45_175_000, 3593)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		// Minimum execution time: 40_546_000 picoseconds.
+		Weight::from_parts(42_570_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Validators::CurrentSession` (r:1 w:0)
-	/// Proof: `Validators::CurrentSession` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Session::CurrentIndex` (r:1 w:0)
+	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Validators::Candidates` (r:1001 w:499)
 	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::CounterForCandidates` (r:1 w:1)
@@ -326,28 +315,21 @@ impl WeightInfo for () {
 	/// Proof: `Validators::Jailed` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:501 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
-	/// Storage: `Validators::Planned` (r:0 w:1)
-	/// Proof: `Validators::Planned` (`max_values`: None, `max_size`: Some(1037), added: 3512, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 1000]`.
 	fn new_session(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `501 + c * (71 ±0)`
+		//  Measured:  `473 + c * (71 ±0)`
 		//  Estimated: `6070 + c * (2540 ±0)`
-		// Minimum execution time: 53_621_000 picoseconds.
-		Weight::from_parts(54_432_000, 6070)
-			// Standard Error: 34_987
-			.saturating_add(Weight::from_parts(17_619_001, 0).saturating_mul(c.into()))
+		// Minimum execution time: 51_026_000 picoseconds.
+		Weight::from_parts(51_366_000, 6070)
+			// Standard Error: 19_519
+			.saturating_add(Weight::from_parts(15_616_827, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(c.into()))
 	}
-	/// Storage: `Validators::SessionBlocks` (r:1 w:1)
-	/// Proof: `Validators::SessionBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Validators::Validators` (r:1 w:0)
-	/// Proof: `Validators::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `Validators::AuthoredBlocks` (r:32 w:0)
+	/// Storage: `Validators::AuthoredBlocks` (r:2 w:1)
 	/// Proof: `Validators::AuthoredBlocks` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Candidates` (r:32 w:0)
 	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
@@ -356,14 +338,14 @@ impl WeightInfo for () {
 	/// The range of component `v` is `[1, 32]`.
 	fn end_session(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `213 + v * (104 ±0)`
-		//  Estimated: `2510 + v * (2540 ±0)`
-		// Minimum execution time: 30_788_000 picoseconds.
-		Weight::from_parts(15_598_374, 2510)
-			// Standard Error: 18_657
-			.saturating_add(Weight::from_parts(13_322_087, 0).saturating_mul(v.into()))
+		//  Measured:  `181 + v * (72 ±0)`
+		//  Estimated: `6028 + v * (2540 ±0)`
+		// Minimum execution time: 27_923_000 picoseconds.
+		Weight::from_parts(20_679_503, 6028)
+			// Standard Error: 9_179
+			.saturating_add(Weight::from_parts(9_675_912, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(v.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(v.into()))

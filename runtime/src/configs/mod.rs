@@ -5,7 +5,7 @@ mod governance;
 mod social;
 mod validators;
 
-pub use validators::{DealWithFees, SESSION_LENGTH};
+use validators::DealWithFees;
 
 use frame_support::{
 	derive_impl,

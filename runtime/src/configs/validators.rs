@@ -63,7 +63,7 @@ impl pallet_authorship::Config for Runtime {
 impl pallet_validators::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type Registration = crate::Session;
+	type Session = crate::Session;
 	/// Root: a referendum on the `root` track (or sudo on development chains).
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MinBond = MinValidatorBond;
@@ -84,11 +84,10 @@ pub struct DealWithFees;
 impl OnUnbalanced<Credit<AccountId, Balances>> for DealWithFees {
 	fn on_unbalanceds(mut fees_then_tips: impl Iterator<Item = Credit<AccountId, Balances>>) {
 		let Some(fees) = fees_then_tips.next() else { return };
-		let (to_author, to_pool) = fees.ration(
+		let (mut to_author, to_pool) = fees.ration(
 			AuthorFeeShare::get().deconstruct().into(),
 			(100 - AuthorFeeShare::get().deconstruct()).into(),
 		);
-		let mut to_author = to_author;
 		for tip in fees_then_tips {
 			to_author.subsume(tip);
 		}
