@@ -22,7 +22,26 @@ setup() {
 step() { printf '==> %s\n' "$*" >&2; "$@"; }
 
 # Builds the node (and with it the wasm runtime) and every test, in one cargo invocation, so that later
-# `cargo test` runs and node starts reuse exactly these artifacts instead of building the runtime again.
+# test runs and node starts reuse exactly these artifacts instead of building the runtime again.
 build_workspace() {
   step cargo build --locked --workspace --all-targets
+}
+
+# Runs a command with no network but loopback: in a new network namespace that holds only `lo`, where
+# this machine allows one (root, or unprivileged user namespaces). Elsewhere it runs as it is, and the
+# nodes that tests and scripts start still bind 127.0.0.1 only.
+loopback_only() {
+  local unshare=()
+  if [ "$(id -u)" -eq 0 ] && unshare -n true 2>/dev/null; then
+    unshare=(unshare -n)
+  elif unshare -rn true 2>/dev/null; then
+    unshare=(unshare -rn)
+  fi
+  if [ ${#unshare[@]} -eq 0 ] || ! command -v ip >/dev/null; then
+    echo "note: no network namespace here (unshare -n not permitted or ip missing); running without" >&2
+    "$@"
+    return
+  fi
+  # shellcheck disable=SC2016
+  "${unshare[@]}" sh -c 'ip link set lo up && exec "$@"' loopback-only "$@"
 }

@@ -2,6 +2,12 @@
 # Installs everything that building and testing Kith needs on a fresh Debian machine, and nothing that is
 # already in place. Idempotent and quiet when there is nothing to do.
 #
+# System packages (Debian's): a C toolchain, make, perl and pkg-config for the crates that build C code,
+# OpenSSL's headers (litep2p's WebRTC), protoc (litep2p's protobuf definitions), iproute2 (tests run in a
+# loopback-only network namespace), git. Rust tools: rustfmt and clippy (rustup components) and
+# cargo-nextest (from crates.io). Where a package is missing and cannot be installed (not Debian, no root
+# and no sudo), it says which and exits non-zero.
+#
 # The wasm runtime needs a Rust compiler that can target wasm. If rustup has `wasm32v1-none`, or
 # `wasm32-unknown-unknown` with `rust-src`, that is used as is. Otherwise (rustup without a wasm target and no
 # way to download one) Debian's `rustc-web` is made into a wasm toolchain: its `core`/`alloc` are built for
@@ -28,13 +34,23 @@ DEB_CARGO=/usr/bin/cargo
 # Installs the Debian packages given that are not installed yet.
 apt_install() {
   local missing=()
+  if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
+    echo "setup: not a Debian system: install the equivalents of these packages yourself, then run again: $*" >&2
+    exit 1
+  fi
   for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  echo "setup: installing ${missing[*]}" >&2
   local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "setup: missing Debian packages and no root or sudo to install them: ${missing[*]}" >&2
+      exit 1
+    fi
+    sudo=sudo
+  fi
+  echo "setup: installing ${missing[*]}" >&2
   $sudo apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
@@ -44,8 +60,23 @@ if ! command -v cargo >/dev/null || ! command -v rustup >/dev/null; then
   exit 1
 fi
 
-# litep2p's build script compiles protobuf definitions.
-apt_install protobuf-compiler git ca-certificates
+apt_install build-essential pkg-config make perl libssl-dev protobuf-compiler iproute2 git ca-certificates
+
+# Formatting and lints are part of the test command. rustup installs its components only from its own
+# servers; where it cannot reach them, say so plainly.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    echo "setup: adding the rustup component $component" >&2
+    rustup component add "$component" >/dev/null || {
+      echo "setup: rustup could not install $component; install it for $(rustc --version)" >&2
+      exit 1
+    }
+  fi
+done
+if ! cargo nextest --version >/dev/null 2>&1; then
+  echo "setup: installing cargo-nextest from crates.io" >&2
+  cargo install --quiet --locked cargo-nextest
+fi
 
 rustup_has_wasm && exit 0
 
@@ -73,7 +104,8 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ]; then
 fi
 
 # rustc links wasm with `rust-lld -flavor wasm`, looked up in the host's rustlib bin folder.
-lld_link="$sysroot/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
+host=$($DEB_RUSTC -vV | sed -n 's/^host: //p')
+lld_link="$sysroot/lib/rustlib/$host/bin/rust-lld"
 if [ ! -e "$lld_link" ]; then
   mkdir -p "$(dirname "$lld_link")"
   ln -sf /usr/lib/llvm-19/bin/lld "$lld_link"

@@ -46,8 +46,10 @@ for name in "${names[@]}"; do
   # Dave's node validates with the session keys it makes itself; the others use the dev keys.
   role=("--$name")
   [ "$name" = dave ] && role=(--validator --name Dave)
-  args=(--chain local "${role[@]}" --base-path "$dir/$name" --port $((30333 + i)) --rpc-port $((9944 + i))
-        --prometheus-port $((9615 + i)) --no-mdns --node-key-file "$dir/$name/node-key")
+  # Loopback only: p2p on 127.0.0.1 (never a bare --port, which listens on every interface), no mDNS;
+  # RPC and Prometheus stay on 127.0.0.1, their default.
+  args=(--chain local "${role[@]}" --base-path "$dir/$name" --listen-addr "/ip4/127.0.0.1/tcp/$((30333 + i))"
+        --rpc-port $((9944 + i)) --prometheus-port $((9615 + i)) --no-mdns --node-key-file "$dir/$name/node-key")
   [ "$name" = alice ] || args+=(--bootnodes "$bootnode")
   "$KITH_NODE_BIN" "${args[@]}" >"$dir/$name.log" 2>&1 &
   pids+=($!)

@@ -52,4 +52,9 @@ pub struct Cli {
 	/// Options of running the node (`--dev`, `--chain`, `--validator`, `--base-path`, `--rpc-port`, ...).
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// A folder where the node keeps the runtime compiled to machine code (wasmtime's cache), so that
+	/// a restart, or another node given the same folder, does not compile it again. Off by default.
+	#[arg(long, value_name = "DIR")]
+	pub wasm_cache_dir: Option<std::path::PathBuf>,
 }

@@ -50,7 +50,7 @@ macro_rules! with_partial {
 	($cli:expr, $cmd:expr, |$parts:ident, $config:ident| $body:expr) => {{
 		let runner = $cli.create_runner($cmd)?;
 		runner.async_run(|$config| {
-			let $parts = service::new_partial(&$config)?;
+			let $parts = service::new_partial(&$config, None)?;
 			Ok(($body, $parts.task_manager))
 		})
 	}};
@@ -58,6 +58,11 @@ macro_rules! with_partial {
 
 /// Parses the command line and runs the node or the subcommand.
 pub fn run() -> sc_cli::Result<()> {
+	// Addresses in Kith's own SS58 format (as wallets show them) are accepted wherever the node parses
+	// one (`system_accountNextIndex`, `key inspect`, ...); the generic Substrate format still is too.
+	sp_core::crypto::set_default_ss58_version(sp_core::crypto::Ss58AddressFormat::custom(
+		kith_runtime::SS58_PREFIX,
+	));
 	let cli = Cli::from_args();
 
 	match &cli.subcommand {
@@ -120,13 +125,15 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let wasm_cache = cli.wasm_cache_dir.clone();
 			runner.run_node_until_exit(|config| async move {
+				let wasm_cache = wasm_cache.as_deref();
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => {
-						service::new_full::<sc_network::NetworkWorker<_, _>>(config)
+						service::new_full::<sc_network::NetworkWorker<_, _>>(config, wasm_cache)
 					},
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, wasm_cache)
 					},
 				}
 				.map_err(sc_cli::Error::Service)

@@ -14,9 +14,13 @@
 //!   rewards pallet counts it).
 //! - [`SocialGraphApi`]: the runtime API clients read profiles and the follow graph through.
 //! - [`keys_after`]: paging through an index kept as a double map.
+//! - [`SocialChange`] ([`index`]): a block's social changes, as the node's social index reads them.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
+
+pub mod index;
+pub use index::{IndexedContent, IndexedPostKind, IndexedProfile, IndexedTarget, SocialChange};
 
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode, FullCodec};
@@ -215,6 +219,20 @@ sp_api::decl_runtime_apis! {
 		fn profile(account: AccountId) -> Option<ProfileInfo<AccountId>>;
 		/// The profile of the owner of `handle` (looked up case-insensitively).
 		fn profile_by_handle(handle: Vec<u8>) -> Option<ProfileInfo<AccountId>>;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// What the node's social index reads from each block. Version 1.
+	pub trait SocialIndexApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: codec::Codec,
+		Balance: codec::Codec,
+		BlockNumber: codec::Codec,
+	{
+		/// The social changes of the block this is called at (its events, in order), as the index needs
+		/// them. Called at a block's own hash, after the block was imported.
+		fn block_changes() -> Vec<SocialChange<AccountId, Balance, BlockNumber>>;
 	}
 }
 

@@ -29,7 +29,7 @@ use pallet_posts::{FeedEntry, PostId, PostOf, ReactionCounts};
 use pallet_tipping::TipTotals;
 
 /// What clients see of `account`'s profile: `None` if it has neither a profile nor a handle.
-fn profile_info(account: AccountId) -> Option<ProfileInfo<AccountId>> {
+pub(crate) fn profile_info(account: AccountId) -> Option<ProfileInfo<AccountId>> {
 	let profile = pallet_profiles::Profiles::<Runtime>::get(&account);
 	let handle = pallet_profiles::HandleOf::<Runtime>::get(&account);
 	if profile.is_none() && handle.is_none() {
@@ -236,6 +236,12 @@ impl_runtime_apis! {
 
 		fn profile_by_handle(handle: Vec<u8>) -> Option<ProfileInfo<AccountId>> {
 			Profiles::owner_of(&handle).and_then(profile_info)
+		}
+	}
+
+	impl kith_primitives::SocialIndexApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn block_changes() -> Vec<crate::social_index::Change> {
+			crate::social_index::block_changes()
 		}
 	}
 

@@ -15,6 +15,7 @@
 //! - [`configs`]: the `Config` of every pallet, grouped by concern.
 //! - [`apis`]: the runtime APIs the node and clients call.
 //! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis presets.
+//! - [`social_index`]: a block's social changes for the node's index (`SocialIndexApi`).
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime`-style macros need a higher recursion limit.
 #![recursion_limit = "256"]
@@ -56,6 +57,7 @@ pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod governance;
+pub mod social_index;
 
 use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight};
 use sp_runtime::{

@@ -1,24 +1,47 @@
-//! The harness of Kith's end-to-end tests: it starts real `kith-node` processes on free loopback ports with
-//! temporary databases, talks JSON-RPC to them over HTTP, and always stops them (on drop, so also when a
-//! test panics). Waiting is done by polling a condition against a deadline, never by sleeping blindly.
+//! The harness of Kith's end-to-end tests: it starts real `kith-node` processes on loopback with
+//! temporary databases, talks JSON-RPC to them over HTTP, and always stops them. Waiting is done by
+//! polling a condition against a deadline, never by sleeping blindly.
+//!
+//! - Nodes listen on 127.0.0.1 only (p2p `--listen-addr /ip4/127.0.0.1/tcp/..`, RPC on loopback, no
+//!   mDNS, no Prometheus, no telemetry), on ports the node picks itself (port 0) and reports back, so
+//!   that two tests never race for a port.
+//! - A node dies with the test process, also when that process is killed (`PR_SET_PDEATHSIG`).
+//! - When a test fails, every node it started keeps its folder (log and database) and prints where it
+//!   is, with the last lines of its log.
+//! - [`Node::submit`] waits until the extrinsic is in a block and fails the test at once with the
+//!   pallet's error (`posts.TextTooLong: ...`) if it failed ([`tx`]).
+//! - [`chain_spec`] gives a built-in chain, its genesis patched if a test wants shorter sessions or eras,
+//!   as a raw chain spec built once and cached; with the shared wasmtime cache (`--wasm-cache-dir`) a
+//!   node starts in about a second instead of compiling and running the runtime to build its genesis.
 
 use std::{
 	fs::File,
-	net::TcpListener,
+	os::unix::process::CommandExt,
 	path::{Path, PathBuf},
 	process::{Child, Command, Stdio},
 	sync::Mutex,
 	time::{Duration, Instant},
 };
 
-use codec::{Decode, Encode};
+use codec::Decode;
 use serde_json::{json, Value};
-use sp_core::{sr25519, H256};
+use sp_core::H256;
+
+mod spec;
+pub mod tx;
+
+pub use spec::{cache_dir, chain_spec};
+pub use tx::Included;
 
 /// How long a test waits for a condition that a healthy chain reaches in a few blocks.
 pub const DEADLINE: Duration = Duration::from_secs(120);
 
-/// The node binary: `KITH_NODE` if set, else `kith-node` in the cargo target folder this test was built in.
+/// How many lines of a node's log a failure prints.
+const LOG_TAIL_LINES: usize = 40;
+
+/// The node binary: `KITH_NODE` if set, else `kith-node` in the cargo target folder this test was built
+/// in. The end-to-end tests are integration tests of the `kith-node` package (see `node/Cargo.toml`), so
+/// cargo builds that binary from the current tree before it runs them.
 pub fn node_binary() -> PathBuf {
 	if let Some(path) = std::env::var_os("KITH_NODE") {
 		return PathBuf::from(path);
@@ -30,15 +53,10 @@ pub fn node_binary() -> PathBuf {
 	bin
 }
 
-/// A loopback TCP port that nothing listens on right now.
-pub fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
-}
-
 /// An error the node answered a JSON-RPC request with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RpcError {
-	/// The JSON-RPC error code.
+	/// The JSON-RPC error code (0: the request did not get an answer).
 	pub code: i64,
 	/// The message.
 	pub message: String,
@@ -50,31 +68,46 @@ pub struct Node {
 	pub name: String,
 	child: Mutex<Option<Child>>,
 	args: Vec<String>,
+	/// The temporary base path; `None` once kept after a failure.
+	dir: Option<tempfile::TempDir>,
 	base_path: PathBuf,
-	/// Owns the temporary folder, so that it is deleted when the node is dropped.
-	_dir: Option<tempfile::TempDir>,
-	/// The RPC port (HTTP and WebSocket).
+	/// The RPC port (HTTP and WebSocket) on 127.0.0.1.
 	pub rpc_port: u16,
-	/// The p2p port.
+	/// The p2p port on 127.0.0.1.
 	pub p2p_port: u16,
 }
 
 impl Node {
-	/// Starts a node with the given arguments, in a temporary base path, on free ports.
+	/// Starts a single-validator development node: the `dev` chain (from its cached raw spec), Alice
+	/// authoring and finalizing alone. What `--dev` does, without building the genesis at every start.
+	pub fn dev(name: &str) -> Node {
+		Self::dev_with(name, serde_json::Value::Null)
+	}
+
+	/// [`Node::dev`] with `patch` merged into the genesis (see [`chain_spec`]).
+	pub fn dev_with(name: &str, patch: Value) -> Node {
+		let spec = chain_spec("dev", patch);
+		Node::start(name, &["--chain", spec.to_str().unwrap(), "--alice", "--force-authoring"])
+	}
+
+	/// Starts a node with the given arguments, in a temporary base path, on ports it picks itself.
 	pub fn start(name: &str, args: &[&str]) -> Node {
 		let dir = tempfile::Builder::new().prefix(&format!("kith-e2e-{name}-")).tempdir().unwrap();
-		let base_path = dir.path().to_path_buf();
 		let mut node = Node {
 			name: name.into(),
 			child: Mutex::new(None),
 			args: args.iter().map(|s| s.to_string()).collect(),
-			base_path,
-			_dir: Some(dir),
-			rpc_port: free_port(),
-			p2p_port: free_port(),
+			base_path: dir.path().to_path_buf(),
+			dir: Some(dir),
+			rpc_port: 0,
+			p2p_port: 0,
 		};
 		node.spawn();
 		node
+	}
+
+	fn log_path(&self) -> PathBuf {
+		self.base_path.join("node.log")
 	}
 
 	fn spawn(&mut self) {
@@ -90,24 +123,92 @@ impl Node {
 				.expect("kith-node key generate-node-key runs");
 			assert!(status.success(), "generate-node-key failed");
 		}
-		let log = File::options()
-			.create(true)
-			.append(true)
-			.open(self.base_path.join("node.log"))
-			.expect("a log file");
-		let child = Command::new(node_binary())
+		// Nodes start one at a time across all tests: a start compiles the runtime (once, then wasmtime's
+		// cache has it) and opens a database, and a dozen at once on two cores would each take minutes.
+		let _starting = spec::CacheLock::acquire("start");
+		let log_start = std::fs::metadata(self.log_path()).map(|m| m.len()).unwrap_or(0);
+		let log = File::options().create(true).append(true).open(self.log_path()).expect("a log");
+		let mut command = Command::new(node_binary());
+		command
 			.args(&self.args)
 			.args(["--node-key-file", node_key.to_str().unwrap()])
 			.args(["--base-path", self.base_path.to_str().unwrap()])
+			// Loopback only: p2p and RPC on 127.0.0.1, no mDNS multicast, nothing sent elsewhere.
+			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port)])
 			.args(["--rpc-port", &self.rpc_port.to_string()])
-			.args(["--port", &self.p2p_port.to_string()])
-			.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--name", &self.name])
+			.args(["--no-mdns", "--no-prometheus", "--no-telemetry", "--name", &self.name])
+			.arg("--wasm-cache-dir")
+			.arg(cache_dir().join("wasmtime"))
 			.stdout(Stdio::null())
-			.stderr(log)
-			.spawn()
-			.expect("kith-node starts");
-		*self.child.lock().unwrap() = Some(child);
+			.stderr(log);
+		// SAFETY: `prctl` is async-signal-safe; the closure allocates nothing.
+		unsafe {
+			command.pre_exec(|| {
+				// The node gets SIGKILL when the test that started it dies, however it dies.
+				if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
+					return Err(std::io::Error::last_os_error());
+				}
+				Ok(())
+			});
+		}
+		*self.child.lock().unwrap() = Some(command.spawn().expect("kith-node starts"));
+
+		// The ports the node bound: RPC from its log line, p2p from its own listen addresses.
+		self.rpc_port = self.wait_for("its JSON-RPC server", || self.logged_rpc_port(log_start));
 		self.wait_for("its RPC to answer", || self.try_rpc("system_health", json!([])).ok());
+		self.p2p_port = self.wait_for("its p2p listener", || {
+			self.listen_addresses().iter().find_map(|a| {
+				a.strip_prefix("/ip4/127.0.0.1/tcp/")?.split('/').next()?.parse().ok()
+			})
+		});
+	}
+
+	/// The RPC port in the `Running JSON-RPC server: addr=127.0.0.1:PORT,...` line that the node logged
+	/// after byte `from` of its log.
+	fn logged_rpc_port(&self, from: u64) -> Option<u16> {
+		let log = std::fs::read(self.log_path()).ok()?;
+		let log = String::from_utf8_lossy(log.get(from as usize..)?);
+		let line = log.lines().find(|l| l.contains("Running JSON-RPC server: addr="))?;
+		let addrs = line.split("addr=").nth(1)?;
+		addrs.split(',').find_map(|a| a.trim().strip_prefix("127.0.0.1:")?.parse().ok())
+	}
+
+	/// The multiaddresses the node's p2p layer listens on (`system_localListenAddresses`).
+	pub fn listen_addresses(&self) -> Vec<String> {
+		let addrs = self.rpc("system_localListenAddresses", json!([]));
+		addrs
+			.as_array()
+			.into_iter()
+			.flatten()
+			.filter_map(|a| a.as_str().map(String::from))
+			.collect()
+	}
+
+	/// Every multiaddress the node's network state mentions (`system_unstable_networkState`): its
+	/// listeners and external addresses, and the addresses of its peers and of their connections.
+	pub fn network_addresses(&self) -> Vec<String> {
+		fn collect(value: &Value, into: &mut Vec<String>) {
+			match value {
+				Value::String(s)
+					if s.starts_with("/ip4/")
+						|| s.starts_with("/ip6/")
+						|| s.starts_with("/dns") =>
+				{
+					into.push(s.clone())
+				},
+				Value::Array(items) => items.iter().for_each(|v| collect(v, into)),
+				Value::Object(map) => map.values().for_each(|v| collect(v, into)),
+				_ => {},
+			}
+		}
+		let mut addresses = Vec::new();
+		collect(&self.rpc("system_unstable_networkState", json!([])), &mut addresses);
+		addresses
+	}
+
+	/// The node process's id (panics if it is not running).
+	pub fn pid(&self) -> u32 {
+		self.child.lock().unwrap().as_ref().expect("the node runs").id()
 	}
 
 	/// Kills the process at once (SIGKILL), leaving its database as a crash would.
@@ -124,11 +225,22 @@ impl Node {
 		self.spawn();
 	}
 
-	/// The node's log so far (its stderr), for failure messages.
+	/// The last lines of the node's log so far (its stderr), for failure messages.
 	pub fn log_tail(&self) -> String {
-		let log = std::fs::read_to_string(self.base_path.join("node.log")).unwrap_or_default();
+		let log = std::fs::read_to_string(self.log_path()).unwrap_or_default();
 		let lines: Vec<&str> = log.lines().collect();
-		lines[lines.len().saturating_sub(40)..].join("\n")
+		lines[lines.len().saturating_sub(LOG_TAIL_LINES)..].join("\n")
+	}
+
+	/// Fails the test with `message`, the node's folder and the end of its log.
+	#[track_caller]
+	pub fn fail(&self, message: &str) -> ! {
+		panic!(
+			"{}: {message}\nlast {LOG_TAIL_LINES} lines of {}:\n{}",
+			self.name,
+			self.log_path().display(),
+			self.log_tail()
+		)
 	}
 
 	/// Sends a JSON-RPC request and returns its result or the node's error.
@@ -141,28 +253,31 @@ impl Node {
 			.into_json()
 			.map_err(|e| RpcError { code: 0, message: format!("not JSON: {e}") })?;
 		if let Some(error) = response.get("error") {
+			let data = error.get("data").map(|d| format!(" ({d})")).unwrap_or_default();
 			return Err(RpcError {
 				code: error["code"].as_i64().unwrap_or_default(),
-				message: error["message"].as_str().unwrap_or_default().to_string(),
+				message: format!("{}{data}", error["message"].as_str().unwrap_or_default()),
 			});
 		}
 		Ok(response["result"].clone())
 	}
 
 	/// Sends a JSON-RPC request that must succeed.
+	#[track_caller]
 	pub fn rpc(&self, method: &str, params: Value) -> Value {
-		self.try_rpc(method, params).unwrap_or_else(|e| {
-			panic!("{}: {method} failed: {e:?}\n{}", self.name, self.log_tail())
-		})
+		self.try_rpc(method, params)
+			.unwrap_or_else(|e| self.fail(&format!("{method} failed: {e:?}")))
 	}
 
 	/// Polls `check` until it returns `Some`, or fails the test after [`DEADLINE`] or as soon as the
 	/// node process has exited.
+	#[track_caller]
 	pub fn wait_for<T>(&self, what: &str, check: impl FnMut() -> Option<T>) -> T {
 		self.wait_within(DEADLINE, what, check)
 	}
 
 	/// [`Node::wait_for`] with another deadline, for conditions that take several sessions.
+	#[track_caller]
 	pub fn wait_within<T>(
 		&self,
 		deadline: Duration,
@@ -177,16 +292,12 @@ impl Node {
 			let exited =
 				self.child.lock().unwrap().as_mut().and_then(|c| c.try_wait().ok().flatten());
 			if let Some(status) = exited {
-				panic!(
-					"{}: exited ({status}) while waiting for {what}\n{}",
-					self.name,
-					self.log_tail()
-				);
+				self.fail(&format!("exited ({status}) while waiting for {what}"));
 			}
 			if start.elapsed() > deadline {
-				panic!("{}: no {what} within {deadline:?}\n{}", self.name, self.log_tail());
+				self.fail(&format!("no {what} within {deadline:?}"));
 			}
-			std::thread::sleep(Duration::from_millis(250));
+			std::thread::sleep(Duration::from_millis(100));
 		}
 	}
 
@@ -213,6 +324,7 @@ impl Node {
 	}
 
 	/// Waits until the finalized block number reaches `number`; returns it.
+	#[track_caller]
 	pub fn wait_finalized(&self, number: u32) -> u32 {
 		self.wait_for(&format!("finalized block #{number}"), || {
 			Some(self.finalized_number()).filter(|n| *n >= number)
@@ -220,6 +332,7 @@ impl Node {
 	}
 
 	/// Waits until the best block number reaches `number`; returns it.
+	#[track_caller]
 	pub fn wait_best(&self, number: u32) -> u32 {
 		self.wait_for(&format!("best block #{number}"), || {
 			Some(self.best_number()).filter(|n| *n >= number)
@@ -231,7 +344,7 @@ impl Node {
 		self.rpc("system_localPeerId", json!([])).as_str().unwrap().to_string()
 	}
 
-	/// The multiaddress other nodes can dial this one at.
+	/// The multiaddress other nodes can dial this one at: its loopback listener.
 	pub fn multiaddr(&self) -> String {
 		format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", self.p2p_port, self.peer_id())
 	}
@@ -271,45 +384,26 @@ impl Node {
 
 	/// Calls runtime API `method` (e.g. `SocialGraphApi_profile`) at the best block with SCALE-encoded
 	/// `args`, and decodes its result.
-	pub fn runtime_call<R: Decode>(&self, method: &str, args: impl Encode) -> R {
+	pub fn runtime_call<R: Decode>(&self, method: &str, args: impl codec::Encode) -> R {
 		decode_hex_as(&self.rpc("state_call", json!([method, hex(&args.encode())])))
-	}
-
-	/// `call` signed by `signer` with the account's next nonce (as the node sees it).
-	fn signed(
-		&self,
-		signer: &sr25519::Pair,
-		call: kith_runtime::RuntimeCall,
-	) -> kith_runtime::UncheckedExtrinsic {
-		let who = kith_runtime::AccountId::from(sp_core::Pair::public(signer));
-		let nonce = self.rpc("system_accountNextIndex", json!([who.to_string()])).as_u64().unwrap();
-		kith_runtime::signing::sign(call, signer, nonce as u32, self.block_hash(0))
-	}
-
-	/// Signs `call` as `signer` with the account's next nonce (as the node sees it) and submits it.
-	pub fn submit(&self, signer: &sr25519::Pair, call: kith_runtime::RuntimeCall) -> H256 {
-		let xt = self.signed(signer, call);
-		decode_hex_as(&self.rpc("author_submitExtrinsic", json!([hex(&xt.encode())])))
-	}
-
-	/// The fee `signer` pays for `call` (weight, length and base fee, as `TransactionPaymentApi`
-	/// computes it at the best block).
-	pub fn fee(
-		&self,
-		signer: &sr25519::Pair,
-		call: kith_runtime::RuntimeCall,
-	) -> kith_runtime::Balance {
-		let xt = self.signed(signer, call);
-		let len = xt.encoded_size() as u32;
-		let info: pallet_transaction_payment::RuntimeDispatchInfo<kith_runtime::Balance> =
-			self.runtime_call("TransactionPaymentApi_query_info", (xt, len));
-		info.partial_fee
 	}
 }
 
 impl Drop for Node {
 	fn drop(&mut self) {
 		self.kill();
+		// A failing test keeps every node's folder (log and database) for a post-mortem.
+		if std::thread::panicking() {
+			if let Some(dir) = self.dir.take() {
+				let kept = dir.keep();
+				eprintln!(
+					"[{}] kept {} (log: node.log); last {LOG_TAIL_LINES} lines:\n{}\n",
+					self.name,
+					kept.display(),
+					self.log_tail()
+				);
+			}
+		}
 	}
 }
 

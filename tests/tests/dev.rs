@@ -5,7 +5,10 @@ use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
 use kith_e2e::{decode_hex, Node};
 use kith_runtime::{BalancesCall, RuntimeCall, UNIT};
 use serde_json::json;
-use sp_core::{sr25519, Pair};
+use sp_core::{
+	crypto::{Ss58AddressFormat, Ss58AddressFormatRegistry, Ss58Codec},
+	sr25519, Pair,
+};
 use sp_keyring::Sr25519Keyring;
 
 /// Kith's own pallets.
@@ -36,10 +39,6 @@ const PALLETS: &[&str] = &[
 	"ConvictionVoting",
 	"Origins",
 ];
-
-fn dev_node() -> Node {
-	Node::start("dev", &["--dev"])
-}
 
 /// The pallet names of decoded metadata of version 14 or later.
 fn pallet_names(bytes: &[u8]) -> (u32, Vec<String>) {
@@ -90,7 +89,8 @@ fn assert_kith_pallets_are_documented(v15: &[u8]) {
 
 #[test]
 fn dev_chain_produces_and_finalizes_blocks_and_serves_the_standard_rpc() {
-	let node = dev_node();
+	// `--dev` itself, as a user starts it; the other tests start the same chain from its cached spec.
+	let node = Node::start("dev", &["--dev"]);
 	node.wait_finalized(3);
 
 	let health = node.rpc("system_health", json!([]));
@@ -137,8 +137,8 @@ fn dev_chain_produces_and_finalizes_blocks_and_serves_the_standard_rpc() {
 }
 
 #[test]
-fn signed_transfer_over_rpc_is_included_and_moves_the_balance() {
-	let node = dev_node();
+fn signed_transfer_is_included_and_rpc_takes_kith_and_generic_addresses() {
+	let node = Node::dev("dev");
 	node.wait_best(1);
 	let (recipient, _) = sr25519::Pair::generate();
 	let recipient = kith_runtime::AccountId::from(recipient.public());
@@ -148,19 +148,33 @@ fn signed_transfer_over_rpc_is_included_and_moves_the_balance() {
 		dest: recipient.clone().into(),
 		value: 42 * UNIT,
 	});
-	node.submit(&Sr25519Keyring::Alice.pair(), call);
+	let included = node.submit(&Sr25519Keyring::Alice.pair(), call);
+	assert!(included.events.iter().any(|e| matches!(
+		e,
+		kith_runtime::RuntimeEvent::Balances(pallet_balances::Event::Transfer { amount, .. })
+			if *amount == 42 * UNIT
+	)));
+	assert_eq!(node.free_balance(&recipient), 42 * UNIT);
 
-	node.wait_for("the transfer to be included", || {
-		(node.free_balance(&recipient) == 42 * UNIT).then_some(())
-	});
+	// Addresses in Kith's own SS58 format (4242, as polkadot.js apps shows them) and in the generic
+	// Substrate format both work wherever the RPC takes an address.
 	let alice = Sr25519Keyring::Alice.to_account_id();
-	let nonce = node.rpc("system_accountNextIndex", json!([alice.to_string()]));
-	assert_eq!(nonce, json!(1));
+	let kith =
+		alice.to_ss58check_with_version(Ss58AddressFormat::custom(kith_runtime::SS58_PREFIX));
+	let generic =
+		alice.to_ss58check_with_version(Ss58AddressFormatRegistry::SubstrateAccount.into());
+	assert_ne!(kith, generic);
+	for address in [kith, generic] {
+		let nonce = node.rpc("system_accountNextIndex", json!([address]));
+		assert_eq!(nonce, json!(1), "the nonce of {address}");
+	}
+	let error = node.try_rpc("system_accountNextIndex", json!(["not-an-address"])).unwrap_err();
+	assert_ne!(error.code, 0, "a JSON-RPC error: {error:?}");
 }
 
 #[test]
 fn garbage_extrinsic_gets_a_json_rpc_error_and_blocks_continue() {
-	let node = dev_node();
+	let node = Node::dev("dev");
 	let best = node.wait_best(1);
 
 	let error = node.try_rpc("author_submitExtrinsic", json!(["0xdeadbeef00"])).unwrap_err();
@@ -171,4 +185,57 @@ fn garbage_extrinsic_gets_a_json_rpc_error_and_blocks_continue() {
 
 	node.wait_best(best + 2);
 	node.wait_finalized(best + 1);
+}
+
+/// Set by [`nodes_die_with_the_test_process`] for the child test process it kills.
+const PID_FILE: &str = "KITH_E2E_PID_FILE";
+
+/// Run only as the child of [`nodes_die_with_the_test_process`]: starts a node, writes its pid to the
+/// file the parent names, and waits to be killed.
+#[test]
+#[ignore = "the child half of nodes_die_with_the_test_process"]
+fn child_that_is_killed_with_its_node() {
+	let Some(pid_file) = std::env::var_os(PID_FILE) else { return };
+	let node = Node::dev("dev");
+	std::fs::write(pid_file, node.pid().to_string()).unwrap();
+	std::thread::sleep(std::time::Duration::from_secs(300));
+}
+
+/// A node started by a test dies with the test process, also when that process is killed outright
+/// (SIGKILL runs no destructor): nothing keeps running, or holding ports, after a test is killed.
+#[test]
+fn nodes_die_with_the_test_process() {
+	let dir = tempfile::tempdir().unwrap();
+	let pid_file = dir.path().join("node.pid");
+	let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+		.args(["--exact", "child_that_is_killed_with_its_node", "--ignored", "--nocapture"])
+		.env(PID_FILE, &pid_file)
+		.stdout(std::process::Stdio::null())
+		.stderr(std::process::Stdio::null())
+		.spawn()
+		.unwrap();
+	let deadline = std::time::Instant::now() + kith_e2e::DEADLINE;
+	let node_pid: i32 = loop {
+		if let Some(pid) = std::fs::read_to_string(&pid_file).ok().and_then(|s| s.parse().ok()) {
+			break pid;
+		}
+		assert!(child.try_wait().unwrap().is_none(), "the child test ended before starting a node");
+		assert!(std::time::Instant::now() < deadline, "the child test started no node");
+		std::thread::sleep(std::time::Duration::from_millis(100));
+	};
+	// Alive: in the process table and not a zombie waiting for whoever adopted it to reap it.
+	let alive = |pid: i32| {
+		let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+		let state = stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().next());
+		matches!(state, Some(s) if s != "Z" && s != "X")
+	};
+	assert!(alive(node_pid));
+
+	child.kill().unwrap(); // SIGKILL
+	child.wait().unwrap();
+	let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+	while alive(node_pid) {
+		assert!(std::time::Instant::now() < deadline, "node {node_pid} outlived its killed test");
+		std::thread::sleep(std::time::Duration::from_millis(50));
+	}
 }

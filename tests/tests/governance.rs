@@ -24,19 +24,21 @@ fn propose(node: &Node, origin: OriginCaller, call: RuntimeCall) -> u32 {
 	let bytes = call.encode();
 	let proposal = Bounded::Lookup { hash: BlakeTwo256::hash(&bytes), len: bytes.len() as u32 };
 	let alice = Alice.pair();
-	node.submit(&alice, RuntimeCall::Preimage(pallet_preimage::Call::note_preimage { bytes }));
-	node.submit(
-		&alice,
-		RuntimeCall::Referenda(pallet_referenda::Call::submit {
-			proposal_origin: Box::new(origin),
-			proposal,
-			enactment_moment: DispatchTime::After(0),
-		}),
-	);
-	node.submit(
-		&alice,
-		RuntimeCall::Referenda(pallet_referenda::Call::place_decision_deposit { index: 0 }),
-	);
+	node.submit_all(vec![
+		(alice.clone(), RuntimeCall::Preimage(pallet_preimage::Call::note_preimage { bytes })),
+		(
+			alice.clone(),
+			RuntimeCall::Referenda(pallet_referenda::Call::submit {
+				proposal_origin: Box::new(origin),
+				proposal,
+				enactment_moment: DispatchTime::After(0),
+			}),
+		),
+		(
+			alice,
+			RuntimeCall::Referenda(pallet_referenda::Call::place_decision_deposit { index: 0 }),
+		),
+	]);
 	node.wait_for("the referendum to start deciding", || match referendum(node, 0) {
 		Some(pallet_referenda::ReferendumInfo::Ongoing(status)) => status.deciding.map(|_| 0),
 		_ => None,
@@ -56,15 +58,12 @@ fn vote_aye(
 	balance: u128,
 	conviction: Conviction,
 ) {
-	for voter in voters {
-		node.submit(
-			&voter.pair(),
-			RuntimeCall::ConvictionVoting(pallet_conviction_voting::Call::vote {
-				poll_index: index,
-				vote: AccountVote::Standard { vote: Vote { aye: true, conviction }, balance },
-			}),
-		);
-	}
+	let vote = AccountVote::Standard { vote: Vote { aye: true, conviction }, balance };
+	let call = RuntimeCall::ConvictionVoting(pallet_conviction_voting::Call::vote {
+		poll_index: index,
+		vote,
+	});
+	node.submit_all(voters.iter().map(|voter| (voter.pair(), call.clone())).collect());
 }
 
 /// Whether referendum `index` was approved.
@@ -74,7 +73,7 @@ fn approved(node: &Node, index: u32) -> bool {
 
 #[test]
 fn a_rulebook_referendum_over_rpc_is_voted_and_enacted() {
-	let node = Node::start("governance", &["--dev"]);
+	let node = Node::dev("governance");
 	node.wait_best(1);
 	let before = rulebook(&node);
 	assert_eq!(before.version, 1);
@@ -117,7 +116,7 @@ fn a_rulebook_referendum_over_rpc_is_voted_and_enacted() {
 
 #[test]
 fn a_runtime_upgrade_passes_through_the_root_track() {
-	let node = Node::start("upgrade", &["--dev"]);
+	let node = Node::dev("upgrade");
 	node.wait_best(1);
 	let spec_version = |node: &Node| {
 		node.rpc("state_getRuntimeVersion", serde_json::json!([]))["specVersion"].as_u64().unwrap()

@@ -7,12 +7,28 @@
 
 use kith_e2e::Node;
 
+/// Whether a multiaddress points at this machine's loopback interface only.
+fn is_loopback(addr: &str) -> bool {
+	let mut parts = addr.split('/').skip(1);
+	match (parts.next(), parts.next()) {
+		(Some("ip4"), Some(ip)) => {
+			ip.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+		},
+		(Some("ip6"), Some(ip)) => {
+			ip.parse::<std::net::Ipv6Addr>().is_ok_and(|ip| ip.is_loopback())
+		},
+		_ => false,
+	}
+}
+
 /// Starts Alice, then Bob and Charlie with Alice as their boot node.
 fn start_testnet() -> Vec<Node> {
-	let alice = Node::start("alice", &["--chain", "local", "--alice"]);
+	let spec = kith_e2e::chain_spec("local", serde_json::Value::Null);
+	let spec = spec.to_str().unwrap();
+	let alice = Node::start("alice", &["--chain", spec, "--alice"]);
 	let boot = alice.multiaddr();
-	let bob = Node::start("bob", &["--chain", "local", "--bob", "--bootnodes", &boot]);
-	let charlie = Node::start("charlie", &["--chain", "local", "--charlie", "--bootnodes", &boot]);
+	let bob = Node::start("bob", &["--chain", spec, "--bob", "--bootnodes", &boot]);
+	let charlie = Node::start("charlie", &["--chain", spec, "--charlie", "--bootnodes", &boot]);
 	vec![alice, bob, charlie]
 }
 
@@ -27,6 +43,18 @@ fn three_validators_agree_on_finality_and_survive_a_crash() {
 	let hash = nodes[0].block_hash(5);
 	for node in &nodes[1..] {
 		assert_eq!(node.block_hash(5), hash, "{} has the same block #5", node.name);
+	}
+
+	// Every node listens on loopback only, and knows its peers only at loopback addresses.
+	for node in &nodes {
+		let listening = node.listen_addresses();
+		assert!(!listening.is_empty(), "{} listens", node.name);
+		assert!(listening.iter().all(|a| is_loopback(a)), "{}: {listening:?}", node.name);
+		let health = node.rpc("system_health", serde_json::json!([]));
+		assert_eq!(health["peers"], serde_json::json!(2), "{} has both others as peers", node.name);
+		let known = node.network_addresses();
+		assert!(!known.is_empty(), "{} reports its network state", node.name);
+		assert!(known.iter().all(|a| is_loopback(a)), "{}: {known:?}", node.name);
 	}
 
 	// Charlie crashes; Alice and Bob keep producing blocks, but two of three voters cannot finalize them.

@@ -34,39 +34,42 @@ fn bobs_feed(node: &Node) -> Vec<FeedEntry<PostOf<Runtime>>> {
 
 #[test]
 fn reported_post_is_hidden_by_token_holders_and_restored_by_a_jury_on_appeal() {
-	let node = Node::start("moderation", &["--dev"]);
+	let node = Node::dev("moderation");
 	let jurors: [Sr25519Keyring; 7] =
 		[Ferdie, AliceStash, BobStash, CharlieStash, DaveStash, EveStash, FerdieStash];
-	for juror in jurors {
-		node.submit(
-			&juror.pair(),
-			moderation(pallet_moderation::Call::join_jury_pool { bond: 10 * UNIT }),
-		);
-	}
-	node.submit(
-		&Bob.pair(),
+	let mut calls: Vec<_> = jurors
+		.iter()
+		.map(|juror| {
+			(juror.pair(), moderation(pallet_moderation::Call::join_jury_pool { bond: 10 * UNIT }))
+		})
+		.collect();
+	calls.push((
+		Bob.pair(),
 		RuntimeCall::Posts(pallet_posts::Call::create_post {
 			kind: NewPostKind::Root,
 			content: Some(ContentInput::Text(b"buy my course, link in bio".to_vec())),
 		}),
-	);
-	node.wait_for("Bob's post", || bobs_feed(&node).first().map(|entry| entry.id));
+	));
+	node.submit_all(calls);
+	assert_eq!(bobs_feed(&node).first().map(|entry| entry.id), Some(0), "Bob's post");
 
-	for reporter in [Charlie, Dave, Eve] {
-		node.submit(
-			&reporter.pair(),
-			moderation(pallet_moderation::Call::report {
-				target: Target::Post(0),
-				rule_id: SPAM,
-				note: b"the same ad in every thread".to_vec().try_into().unwrap(),
-			}),
-		);
-	}
-	let opened = node.wait_for("the case the third report opens", || {
-		let open: Vec<(CaseId, Case)> =
-			node.runtime_call("ModerationApi_open_cases", (None::<CaseId>, 10u32));
-		open.into_iter().next()
-	});
+	node.submit_all(
+		[Charlie, Dave, Eve]
+			.iter()
+			.map(|reporter| {
+				let note = b"the same ad in every thread".to_vec().try_into().unwrap();
+				let report = pallet_moderation::Call::report {
+					target: Target::Post(0),
+					rule_id: SPAM,
+					note,
+				};
+				(reporter.pair(), moderation(report))
+			})
+			.collect(),
+	);
+	let open: Vec<(CaseId, Case)> =
+		node.runtime_call("ModerationApi_open_cases", (None::<CaseId>, 10u32));
+	let opened = open.into_iter().next().expect("the third report opened a case");
 	assert_eq!(opened.0, 0);
 	assert_eq!(opened.1.reporters.len(), 3);
 	assert_eq!(opened.1.affected, Bob.to_account_id());
@@ -97,12 +100,15 @@ fn reported_post_is_hidden_by_token_holders_and_restored_by_a_jury_on_appeal() {
 	let mut pool: Vec<AccountId> = jurors.iter().map(|j| j.to_account_id()).collect();
 	pool.sort();
 	assert_eq!(drawn, pool, "the only eligible jurors: not Bob, the reporters or Alice");
-	for juror in jurors {
-		node.submit(
-			&juror.pair(),
-			moderation(pallet_moderation::Call::jury_vote { case_id: 0, overturn: true }),
-		);
-	}
+	node.submit_all(
+		jurors
+			.iter()
+			.map(|juror| {
+				let vote = pallet_moderation::Call::jury_vote { case_id: 0, overturn: true };
+				(juror.pair(), moderation(vote))
+			})
+			.collect(),
+	);
 
 	node.wait_for("the appeal to overturn the case", || {
 		matches!(case(&node, 0)?.status, CaseStatus::Overturned { .. }).then_some(())

@@ -32,7 +32,7 @@ fn text_of(post: &Post) -> Vec<u8> {
 
 #[test]
 fn post_reply_quote_react_edit_and_delete_over_rpc() {
-	let node = Node::start("posts", &["--dev"]);
+	let node = Node::dev("posts");
 	node.wait_best(1);
 	let (alice, bob) = (Alice.pair(), Bob.pair());
 
@@ -43,44 +43,42 @@ fn post_reply_quote_react_edit_and_delete_over_rpc() {
 			content: text("hello, kith"),
 		}),
 	);
-	let root = node.wait_for("the root post", || post(&node, 0));
+	let root = post(&node, 0).expect("the root post is in a block once submit returns");
 	assert_eq!(root.author, Alice.to_account_id());
 	assert_eq!(text_of(&root), b"hello, kith");
 
-	node.submit(
-		&bob,
-		call(pallet_posts::Call::create_post {
-			kind: NewPostKind::Reply { parent: 0 },
-			content: text("hi alice"),
-		}),
-	);
-	node.submit(
-		&bob,
-		call(pallet_posts::Call::create_post {
-			kind: NewPostKind::Quote { of: 0 },
-			content: text("worth reading"),
-		}),
-	);
-	node.submit(
-		&bob,
-		call(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Insightful }),
-	);
-	node.submit(
-		&alice,
-		call(pallet_posts::Call::edit_post {
-			post_id: 0,
-			content: ContentInput::Text(b"hello, kith (edited)".to_vec()),
-		}),
-	);
+	node.submit_all(vec![
+		(
+			bob.clone(),
+			call(pallet_posts::Call::create_post {
+				kind: NewPostKind::Reply { parent: 0 },
+				content: text("hi alice"),
+			}),
+		),
+		(
+			bob.clone(),
+			call(pallet_posts::Call::create_post {
+				kind: NewPostKind::Quote { of: 0 },
+				content: text("worth reading"),
+			}),
+		),
+		(
+			bob.clone(),
+			call(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Insightful }),
+		),
+		(
+			alice.clone(),
+			call(pallet_posts::Call::edit_post {
+				post_id: 0,
+				content: ContentInput::Text(b"hello, kith (edited)".to_vec()),
+			}),
+		),
+	]);
 
-	let root = node.wait_for("the reply, quote, reaction and edit", || {
-		post(&node, 0).filter(|p| {
-			p.reply_count == 1
-				&& p.quote_count == 1
-				&& p.edited_at.is_some()
-				&& p.reactions.total() == 1
-		})
-	});
+	// Each call is in a block once `submit_all` returns: the state shows all of them.
+	let root = post(&node, 0).unwrap();
+	assert_eq!((root.reply_count, root.quote_count, root.reactions.total()), (1, 1, 1));
+	assert!(root.edited_at.is_some());
 	assert_eq!(text_of(&root), b"hello, kith (edited)");
 	let reactions: Option<ReactionCounts> = node.runtime_call("PostsApi_reactions", 0u64);
 	assert_eq!(reactions.unwrap().insightful, 1);
@@ -97,8 +95,8 @@ fn post_reply_quote_react_edit_and_delete_over_rpc() {
 	assert!(matches!(bobs[0].post.kind, PostKind::Quote { of: 0 }), "newest first");
 
 	node.submit(&bob, call(pallet_posts::Call::delete_post { post_id: replies[0].id }));
-	let tombstone =
-		node.wait_for("the reply's deletion", || post(&node, replies[0].id).filter(|p| p.deleted));
+	let tombstone = post(&node, replies[0].id).unwrap();
+	assert!(tombstone.deleted);
 	assert!(tombstone.content.is_none());
 	assert_eq!(post(&node, 0).unwrap().reply_count, 0);
 	let alices: Vec<FeedEntry<Post>> = node.runtime_call(
@@ -106,4 +104,25 @@ fn post_reply_quote_react_edit_and_delete_over_rpc() {
 		(AccountId::from(Alice.public()), None::<PostId>, 10u32),
 	);
 	assert_eq!(alices.len(), 1);
+}
+
+/// A call that fails in its block fails the test at once with the pallet's error by name and its
+/// documentation, and changes nothing.
+#[test]
+fn a_failing_call_reports_the_pallet_error_by_name() {
+	let node = Node::dev("posts-error");
+	node.wait_best(1);
+	let too_long = "x".repeat(2_000);
+	let error = node
+		.try_submit(
+			&Alice.pair(),
+			call(pallet_posts::Call::create_post {
+				kind: NewPostKind::Root,
+				content: text(&too_long),
+			}),
+		)
+		.unwrap_err();
+	assert!(error.starts_with("posts.TextTooLong: "), "{error}");
+	assert!(error.len() > "posts.TextTooLong: ".len(), "with its documentation: {error}");
+	assert_eq!(post(&node, 0), None, "nothing was posted");
 }

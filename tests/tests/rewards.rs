@@ -25,60 +25,46 @@ fn rewards(call: pallet_creator_rewards::Call<Runtime>) -> RuntimeCall {
 
 #[test]
 fn bond_react_tip_close_the_era_and_claim() {
-	let node = Node::start("rewards", &["--dev"]);
+	let node = Node::dev("rewards");
 	node.wait_best(1);
 	let creator = Eve.to_account_id();
 
-	node.submit(
-		&Eve.pair(),
-		posts(pallet_posts::Call::create_post {
-			kind: NewPostKind::Root,
-			content: Some(ContentInput::Text(b"worth a tip".to_vec())),
-		}),
-	);
-	node.submit(&Bob.pair(), rewards(pallet_creator_rewards::Call::bond { amount: 1_000 * UNIT }));
-	node.submit(&Dave.pair(), rewards(pallet_creator_rewards::Call::bond { amount: 500 * UNIT }));
-	let bonded_in = node.wait_for("both bonds", || {
-		let bonded = |who: sp_keyring::Sr25519Keyring| {
-			let key =
-				pallet_creator_rewards::Ledgers::<Runtime>::hashed_key_for(who.to_account_id());
-			node.storage::<pallet_creator_rewards::LedgerOf<Runtime>>(&key).is_some()
-		};
-		(bonded(Bob) && bonded(Dave)).then(|| current_era(&node).era)
-	});
+	node.submit_all(vec![
+		(
+			Eve.pair(),
+			posts(pallet_posts::Call::create_post {
+				kind: NewPostKind::Root,
+				content: Some(ContentInput::Text(b"worth a tip".to_vec())),
+			}),
+		),
+		(Bob.pair(), rewards(pallet_creator_rewards::Call::bond { amount: 1_000 * UNIT })),
+		(Dave.pair(), rewards(pallet_creator_rewards::Call::bond { amount: 500 * UNIT })),
+	]);
+	let bonded_in = current_era(&node).era;
 
 	// Bonds power votes from the next era on.
 	let era = node.wait_for("the next era", || {
 		let status = current_era(&node);
 		(status.era > bonded_in).then_some(status.era)
 	});
-	node.submit(
-		&Bob.pair(),
-		posts(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Like }),
-	);
-	node.submit(
-		&Charlie.pair(),
-		posts(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Love }),
-	);
-	node.submit(
-		&Dave.pair(),
-		RuntimeCall::Tipping(pallet_tipping::Call::tip {
-			target: TipTarget::Post(0),
-			amount: 10 * UNIT,
-			memo: Some(b"thanks".to_vec().try_into().unwrap()),
-		}),
-	);
-	let tips = node.wait_for("the tip", || {
-		let tips: TipTotals<Balance> = node.runtime_call("TippingApi_post_tips", 0u64);
-		(tips.count == 1).then_some(tips)
-	});
+	node.submit_all(vec![
+		(Bob.pair(), posts(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Like })),
+		(Charlie.pair(), posts(pallet_posts::Call::react { post_id: 0, reaction: Reaction::Love })),
+		(
+			Dave.pair(),
+			RuntimeCall::Tipping(pallet_tipping::Call::tip {
+				target: TipTarget::Post(0),
+				amount: 10 * UNIT,
+				memo: Some(b"thanks".to_vec().try_into().unwrap()),
+			}),
+		),
+	]);
+	let tips: TipTotals<Balance> = node.runtime_call("TippingApi_post_tips", 0u64);
+	assert_eq!(tips.count, 1);
 	assert_eq!(tips.total, 10 * UNIT);
 	// Bob's vote is worth 1,000 / 20 KITH, Dave's 500 / 20; Charlie has no bond and steers nothing.
-	let (score, _): (Balance, Balance) = node.wait_for("both votes", || {
-		let scores: (Balance, Balance) =
-			node.runtime_call("CreatorRewardsApi_scores", (era, creator.clone()));
-		(scores.0 == 75 * UNIT).then_some(scores)
-	});
+	let (score, _): (Balance, Balance) =
+		node.runtime_call("CreatorRewardsApi_scores", (era, creator.clone()));
 	assert_eq!(score, 75 * UNIT);
 
 	let balance_before = node.free_balance(&creator);
@@ -107,10 +93,7 @@ fn bond_react_tip_close_the_era_and_claim() {
 	let claim = rewards(pallet_creator_rewards::Call::claim { era });
 	let fee = node.fee(&Eve.pair(), claim.clone());
 	node.submit(&Eve.pair(), claim);
-	let balance_after = node.wait_for("the claim", || {
-		Some(node.free_balance(&creator)).filter(|b| *b != balance_before)
-	});
-	assert_eq!(balance_after, balance_before + creators / 10 - fee);
+	assert_eq!(node.free_balance(&creator), balance_before + creators / 10 - fee);
 	let pending: Vec<(EraIndex, Payout<Balance>)> =
 		node.runtime_call("CreatorRewardsApi_pending_rewards", creator);
 	assert!(pending.iter().all(|(e, _)| *e != era), "claimed once");
