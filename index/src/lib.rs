@@ -2,7 +2,14 @@
 //!
 //! The node-side index behind the `social_*` RPC: feeds, threads, profiles, the follow graph and
 //! notifications, built from the [`SocialChange`](kith_primitives::index::SocialChange)s of each
-//! block, without a node (the node's worker feeds it blocks; this crate knows nothing of clients).
+//! block.
+//!
+//! The store, its overlay and the queries ([`Index`]) know nothing of a node. Around them:
+//! - [`worker`]: the node-side [`IndexWorker`], which follows a client's block import and finality
+//!   and feeds the index each block's changes (read through the runtime's `SocialIndexApi`);
+//! - [`SharedIndex`]: the index with the best block it has imported, shared by the worker and the
+//!   RPC, and the stream of new best blocks that subscriptions follow;
+//! - [`rpc`]: [`SocialRpc`], the server of the `social_*` API (`kith-social-rpc-api`).
 //!
 //! ## Terminology
 //! - **Store**: an embedded ParityDB database holding the state at the last finalized block the index
@@ -26,14 +33,17 @@
 
 mod apply;
 mod query;
+pub mod rpc;
+mod shared;
 mod store;
 #[cfg(test)]
 mod tests;
 mod types;
+pub mod worker;
 
 use std::{
 	collections::{HashMap, HashSet},
-	path::Path,
+	path::{Path, PathBuf},
 };
 
 use codec::{Decode, Encode};
@@ -41,8 +51,11 @@ use parity_db::Db;
 use parking_lot::{RwLock, RwLockUpgradableReadGuard};
 use sp_core::crypto::AccountId32;
 
+pub use rpc::SocialRpc;
+pub use shared::{BestBlock, SharedIndex};
 use store::{col, View, Writes};
 pub use types::*;
+pub use worker::IndexWorker;
 
 /// The layout version of the store; an index with another one is rebuilt from scratch.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -124,6 +137,7 @@ pub struct Index {
 	db: Db,
 	state: RwLock<State>,
 	rebuilt: bool,
+	path: PathBuf,
 }
 
 impl Index {
@@ -164,11 +178,24 @@ impl Index {
 			.get(col::META, WATERMARK_KEY)?
 			.map(|v| <(u32, Hash)>::decode(&mut &v[..]))
 			.transpose()?;
-		Ok(Index { db, state: RwLock::new(State { watermark, blocks: HashMap::new() }), rebuilt })
+		let state = RwLock::new(State { watermark, blocks: HashMap::new() });
+		Ok(Index { db, state, rebuilt, path: path.to_path_buf() })
 	}
 
-	/// Whether [`Index::open`] found an index of another schema and started again empty: the node
-	/// then has to import from genesis again.
+	/// Deletes the index and opens it again empty, for a rebuild from genesis: when its watermark is not
+	/// on the node's chain (the chain was purged or reverted, or the folder belongs to another chain).
+	pub fn reset(self) -> Result<Index, Error> {
+		let Index { db, path, .. } = self;
+		// The database must be closed (its threads joined and its lock released) before its folder goes.
+		drop(db);
+		std::fs::remove_dir_all(&path)?;
+		let mut index = Self::open(&path)?;
+		index.rebuilt = true;
+		Ok(index)
+	}
+
+	/// Whether [`Index::open`] found an index of another schema and started again empty, or
+	/// [`Index::reset`] emptied it: the node then has to import from genesis again.
 	pub fn rebuilt(&self) -> bool {
 		self.rebuilt
 	}

@@ -42,8 +42,16 @@ pub enum Subcommand {
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }
 
+/// What `--help` adds after the options (`-h` shows the support line `sc-cli` puts there instead).
+const AFTER_LONG_HELP: &str = "\
+State pruning: a new database keeps the state of every finalized block (--state-pruning \
+archive-canonical) unless --state-pruning says otherwise, because the social index (the social_* \
+RPC, kept in <base-path>/chains/<chain>/social-index) reads each block's changes at that block, also \
+when it rebuilds itself. An existing database keeps the mode it was created with.";
+
 /// The node's command line.
 #[derive(Debug, clap::Parser)]
+#[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Cli {
 	/// A subcommand; without one, the node runs.
 	#[command(subcommand)]

@@ -56,6 +56,33 @@ macro_rules! with_partial {
 	}};
 }
 
+/// Makes a new database keep the state of every finalized block (`archive-canonical`) unless
+/// `--state-pruning` says otherwise.
+///
+/// The social index reads each block's social changes through the runtime at that block: while it
+/// follows the chain, and whenever it rebuilds itself from genesis (after a schema change, a purge or a
+/// revert). With Substrate's default (the last 256 finalized blocks) the state of older blocks is gone,
+/// and a rebuild would miss their posts, follows and notifications.
+///
+/// This is done here rather than by giving `--state-pruning` a default: a database keeps the mode it
+/// was created with and refuses to open with another one, so a database created before this default
+/// (or with an explicit `--state-pruning`) keeps its mode when the option is left out, as before.
+fn keep_state_for_the_social_index(config: &mut sc_service::Configuration) {
+	use sc_service::{DatabaseSource, PruningMode};
+
+	let exists = |path: &std::path::Path| path.exists();
+	let database_exists = match &config.database {
+		DatabaseSource::Auto { paritydb_path, rocksdb_path, .. } => {
+			exists(paritydb_path) || exists(rocksdb_path)
+		},
+		// A database given by kind is new if its folder is; one without a folder keeps its mode.
+		other => other.path().is_none_or(exists),
+	};
+	if config.state_pruning.is_none() && !database_exists {
+		config.state_pruning = Some(PruningMode::ArchiveCanonical);
+	}
+}
+
 /// Parses the command line and runs the node or the subcommand.
 pub fn run() -> sc_cli::Result<()> {
 	// Addresses in Kith's own SS58 format (as wallets show them) are accepted wherever the node parses
@@ -126,7 +153,8 @@ pub fn run() -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			let wasm_cache = cli.wasm_cache_dir.clone();
-			runner.run_node_until_exit(|config| async move {
+			runner.run_node_until_exit(|mut config| async move {
+				keep_state_for_the_social_index(&mut config);
 				let wasm_cache = wasm_cache.as_deref();
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => {

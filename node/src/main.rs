@@ -1,4 +1,6 @@
 //! `kith-node`: the Kith full node.
+// sc-cli's and sc-service's error types are large, and the signatures returning them are upstream's.
+#![allow(clippy::result_large_err)]
 
 mod chain_spec;
 mod cli;

@@ -1,8 +1,9 @@
 //! The node's JSON-RPC extensions, merged into the standard Substrate RPC that `sc-service` serves
 //! (`chain_*`, `state_*`, `author_*`, `chainHead_v1_*`, `transaction_v1_*`, ...).
 //!
-//! Added here: `system_accountNextIndex` and `system_dryRun` (frame-rpc-system) and `payment_queryInfo` /
-//! `payment_queryFeeDetails` (transaction-payment).
+//! Added here: `system_accountNextIndex` and `system_dryRun` (frame-rpc-system), `payment_queryInfo` /
+//! `payment_queryFeeDetails` (transaction-payment) and the `social_*` API served from the node's social
+//! index (`kith-social-rpc-api`, `kith_index::SocialRpc`).
 
 use std::sync::Arc;
 
@@ -19,6 +20,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool, for the next nonce of an account.
 	pub pool: Arc<P>,
+	/// The social index, if it could be opened: without it there is no `social_*` API.
+	pub social: Option<Arc<kith_index::SharedIndex>>,
 }
 
 /// Builds the RPC extensions of a full node.
@@ -40,9 +43,14 @@ where
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
-	let FullDeps { client, pool } = deps;
+	use kith_social_rpc_api::SocialApiServer;
+
+	let FullDeps { client, pool, social } = deps;
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client).into_rpc())?;
+	if let Some(social) = social {
+		module.merge(kith_index::SocialRpc::new(social).into_rpc())?;
+	}
 	Ok(module)
 }

@@ -160,6 +160,35 @@ pub fn new_partial(
 	})
 }
 
+/// Opens the social index at `<data_path>/social-index` and starts its worker, which subscribes to block
+/// import and finality at once: call it before the network starts syncing, so that no block is missed.
+///
+/// The index is not essential: if it cannot be opened the node runs without the `social_*` RPC, and
+/// the worker, a normal task, logs its errors and never stops the node.
+fn social_index(
+	config: &Configuration,
+	client: &Arc<FullClient>,
+	task_manager: &TaskManager,
+) -> Option<Arc<kith_index::SharedIndex>> {
+	let path = config.data_path.join("social-index");
+	let index = match kith_index::worker::open_index::<Block, _>(&path, &**client) {
+		Ok(index) => index,
+		Err(e) => {
+			log::error!(
+				target: kith_index::worker::LOG_TARGET,
+				"The social index at {} cannot be opened ({e}): the social_* RPC is off",
+				path.display()
+			);
+			return None;
+		},
+	};
+	let shared = Arc::new(kith_index::SharedIndex::new(index));
+	let worker = kith_index::IndexWorker::new(client.clone(), shared.clone());
+	// Blocking: the worker runs the runtime and writes its database on its own thread.
+	task_manager.spawn_handle().spawn_blocking("social-index", Some("social"), worker.run());
+	Some(shared)
+}
+
 /// Builds and starts a full node; with `--validator` it also authors blocks and votes in GRANDPA.
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	config: Configuration,
@@ -193,6 +222,8 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 			net_config.peer_store_handle(),
 		);
 	net_config.add_notification_protocol(grandpa_protocol_config);
+
+	let social = social_index(&config, &client, &task_manager);
 
 	let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
 		backend.clone(),
@@ -250,6 +281,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 			crate::rpc::create_full(crate::rpc::FullDeps {
 				client: client.clone(),
 				pool: pool.clone(),
+				social: social.clone(),
 			})
 			.map_err(Into::into)
 		})

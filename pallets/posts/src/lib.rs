@@ -545,7 +545,7 @@ pub mod pallet {
 
 		/// The deposit of a post with `content`.
 		fn deposit_for(content: Option<&ContentOf<T>>) -> BalanceOf<T> {
-			let bytes = content.map_or(0, |c| c.len()) as u32;
+			let bytes = content.map_or(0, |c| c.byte_len()) as u32;
 			T::PostDepositBase::get()
 				.saturating_add(T::PostByteDeposit::get().saturating_mul(bytes.into()))
 		}

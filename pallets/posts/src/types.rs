@@ -130,7 +130,7 @@ pub enum Content<MaxText: Get<u32>, MaxCaption: Get<u32>> {
 
 impl<MaxText: Get<u32>, MaxCaption: Get<u32>> Content<MaxText, MaxCaption> {
 	/// How many bytes the content stores (what its deposit is paid for).
-	pub fn len(&self) -> usize {
+	pub fn byte_len(&self) -> usize {
 		match self {
 			Content::Text(text) => text.len(),
 			Content::Media { cid, text } => cid.len() + text.len(),
@@ -240,13 +240,14 @@ impl ReactionCounts {
 )]
 #[scale_info(skip_type_params(MaxText, MaxCaption))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen, Balance: MaxEncodedLen))]
-pub struct Post<
+pub struct Post<AccountId, BlockNumber, Balance, MaxText, MaxCaption>
+where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
 	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
 	MaxText: Get<u32>,
 	MaxCaption: Get<u32>,
-> {
+{
 	/// Who wrote it.
 	pub author: AccountId,
 	/// Root, reply, repost or quote.

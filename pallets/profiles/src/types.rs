@@ -59,11 +59,12 @@ pub fn fold_handle(raw: &[u8]) -> Result<Handle, HandleError> {
 )]
 #[scale_info(skip_type_params(MaxName, MaxBio))]
 #[codec(mel_bound(Balance: MaxEncodedLen))]
-pub struct Profile<
+pub struct Profile<Balance, MaxName, MaxBio>
+where
 	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
 	MaxName: Get<u32>,
 	MaxBio: Get<u32>,
-> {
+{
 	/// The name shown, UTF-8.
 	pub display_name: BoundedVec<u8, MaxName>,
 	/// A free text about the account, UTF-8.
