@@ -31,9 +31,9 @@ if [ $# -eq 0 ]; then
   SKIP_WASM_BUILD=1 step cargo check --locked -p kith-runtime --features try-runtime
   step cargo test --locked --no-run -q "${pallets[@]}" --features runtime-benchmarks --lib
 fi
-loopback_only step cargo nextest run --locked --offline --workspace --no-tests fail "$@"
+step loopback_only cargo nextest run --locked --offline --workspace --no-tests fail "$@"
 if [ $# -eq 0 ]; then
   # Kept working between the (slow, release) runs of scripts/bench.sh that generate the weights.
-  loopback_only step cargo test --locked --offline -q "${pallets[@]}" --features runtime-benchmarks \
+  step loopback_only cargo test --locked --offline -q "${pallets[@]}" --features runtime-benchmarks \
     --lib benchmarking
 fi
