@@ -4,7 +4,7 @@ use std::{collections::BTreeSet, ops::Bound};
 
 use codec::Encode;
 use kith_primitives::{
-	index::{IndexedPostKind, IndexedTarget, SocialChange},
+	index::{IndexedTarget, SocialChange},
 	PostId,
 };
 use sp_core::crypto::AccountId32;
@@ -326,10 +326,9 @@ impl<'v, 'a> Batch<'v, 'a> {
 		&mut self,
 		id: PostId,
 		author: AccountId32,
-		kind: IndexedPostKind,
+		kind: PostKind,
 		content: Content,
 	) -> Result<(), Error> {
-		let kind = PostKind::from(kind);
 		let is_reply = matches!(kind, PostKind::Reply { .. });
 		let author_key = key(&[author.as_ref(), &id.to_be_bytes()]);
 		self.put(col::AUTHOR_POSTS, author_key, [u8::from(is_reply)]);

@@ -1,5 +1,5 @@
 use kith_primitives::{
-	index::{IndexedContent, IndexedPostKind, IndexedProfile, IndexedTarget, SocialChange},
+	index::{IndexedContent, IndexedProfile, IndexedTarget, SocialChange},
 	PostId,
 };
 use sp_core::crypto::AccountId32;
@@ -60,7 +60,7 @@ fn root(id: PostId, author: u8, body: &str) -> Change {
 	SocialChange::PostCreated {
 		post_id: id,
 		author: who(author),
-		kind: IndexedPostKind::Root,
+		kind: PostKind::Root,
 		content: text(body),
 	}
 }
@@ -69,7 +69,7 @@ fn reply(id: PostId, author: u8, parent: PostId, root: PostId, body: &str) -> Ch
 	SocialChange::PostCreated {
 		post_id: id,
 		author: who(author),
-		kind: IndexedPostKind::Reply { parent, root },
+		kind: PostKind::Reply { parent, root },
 		content: text(body),
 	}
 }
@@ -391,7 +391,7 @@ fn hashtags_are_case_folded_deduplicated_and_reindexed_on_edit() {
 			SocialChange::PostCreated {
 				post_id: 3,
 				author: who(3),
-				kind: IndexedPostKind::Root,
+				kind: PostKind::Root,
 				content: IndexedContent::Media {
 					cid: b"bafy".to_vec(),
 					caption: b"#Kith pic".to_vec(),
@@ -438,7 +438,7 @@ fn replies_quotes_and_mentions_notify_others_but_not_yourself() {
 			SocialChange::PostCreated {
 				post_id: 5,
 				author: who(2),
-				kind: IndexedPostKind::Quote { of: 1 },
+				kind: PostKind::Quote { of: 1 },
 				content: text("look"),
 			},
 		],
@@ -575,7 +575,7 @@ fn thread_lists_the_root_then_replies_and_deletes_mirror_the_runtime_counters() 
 			SocialChange::PostCreated {
 				post_id: 5,
 				author: who(3),
-				kind: IndexedPostKind::Repost { of: 1 },
+				kind: PostKind::Repost { of: 1 },
 				content: IndexedContent::None,
 			},
 		],

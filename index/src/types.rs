@@ -5,8 +5,9 @@
 //! precision above 2^53.
 
 use codec::{Decode, Encode};
+pub use kith_primitives::PostKind;
 use kith_primitives::{
-	index::{IndexedContent, IndexedPostKind, IndexedProfile, IndexedTarget},
+	index::{IndexedContent, IndexedProfile, IndexedTarget},
 	PostId,
 };
 use serde::{Serialize, Serializer};
@@ -35,42 +36,6 @@ pub struct BlockRef {
 	pub parent: Hash,
 	/// Its number.
 	pub number: u32,
-}
-
-/// Where a post stands in a conversation.
-#[derive(Encode, Decode, Serialize, Clone, Copy, PartialEq, Eq, Debug)]
-#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
-pub enum PostKind {
-	/// A post that starts a thread.
-	Root,
-	/// An answer to `parent`, in the thread that starts at `root`.
-	Reply {
-		/// The post answered.
-		parent: PostId,
-		/// The thread's first post.
-		root: PostId,
-	},
-	/// `of` shared again, without content.
-	Repost {
-		/// The post shared.
-		of: PostId,
-	},
-	/// `of` shared with a comment.
-	Quote {
-		/// The post quoted.
-		of: PostId,
-	},
-}
-
-impl From<IndexedPostKind> for PostKind {
-	fn from(kind: IndexedPostKind) -> Self {
-		match kind {
-			IndexedPostKind::Root => PostKind::Root,
-			IndexedPostKind::Reply { parent, root } => PostKind::Reply { parent, root },
-			IndexedPostKind::Repost { of } => PostKind::Repost { of },
-			IndexedPostKind::Quote { of } => PostKind::Quote { of },
-		}
-	}
 }
 
 /// A post's content, as text.

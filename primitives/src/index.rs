@@ -10,31 +10,7 @@ use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use scale_info::TypeInfo;
 
-use crate::PostId;
-
-/// Where a post stands in a conversation.
-#[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
-pub enum IndexedPostKind {
-	/// A post that starts a thread.
-	Root,
-	/// An answer to `parent`, in the thread that starts at `root`.
-	Reply {
-		/// The post answered.
-		parent: PostId,
-		/// The thread's first post.
-		root: PostId,
-	},
-	/// `of` shared again, without content.
-	Repost {
-		/// The post shared.
-		of: PostId,
-	},
-	/// `of` shared with a comment.
-	Quote {
-		/// The post quoted.
-		of: PostId,
-	},
-}
+use crate::{PostId, PostKind};
 
 /// A post's content as the index keeps it.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
@@ -126,7 +102,7 @@ pub enum SocialChange<AccountId, Balance, BlockNumber> {
 		/// Its author.
 		author: AccountId,
 		/// Root, reply, repost or quote.
-		kind: IndexedPostKind,
+		kind: PostKind,
 		/// What it says.
 		content: IndexedContent,
 	},

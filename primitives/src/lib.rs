@@ -20,10 +20,10 @@
 extern crate alloc;
 
 pub mod index;
-pub use index::{IndexedContent, IndexedPostKind, IndexedProfile, IndexedTarget, SocialChange};
+pub use index::{IndexedContent, IndexedProfile, IndexedTarget, SocialChange};
 
 use alloc::vec::Vec;
-use codec::{Codec, Decode, Encode, FullCodec};
+use codec::{Codec, Decode, DecodeWithMemTracking, Encode, FullCodec, MaxEncodedLen};
 use frame_support::{
 	pallet_prelude::ConstU32, storage::IterableStorageDoubleMap, weights::Weight, BoundedVec,
 };
@@ -100,6 +100,59 @@ impl<AccountId> ModerationStatus<AccountId> for () {
 
 /// A post's number: sequential from 0, never reused (a deleted post leaves a tombstone).
 pub type PostId = u64;
+
+/// What a post is, as stored: a reply also records its thread's root, so that a client can fetch a
+/// whole thread at once. One type for the posts pallet, its runtime APIs and the node's social index
+/// (which serializes it as `{"type": "reply", "parent": 1, "root": 0}`).
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[cfg_attr(
+	feature = "serde",
+	derive(serde::Serialize),
+	serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
+pub enum PostKind {
+	/// A post that starts a thread.
+	Root,
+	/// An answer to `parent`, in the thread that starts at `root`.
+	Reply {
+		/// The post answered.
+		parent: PostId,
+		/// The first post of the thread.
+		root: PostId,
+	},
+	/// `of` shared again.
+	Repost {
+		/// The post shared.
+		of: PostId,
+	},
+	/// `of` shared with a comment.
+	Quote {
+		/// The post quoted.
+		of: PostId,
+	},
+}
+
+impl PostKind {
+	/// The post this one answers, shares or quotes.
+	pub fn target(&self) -> Option<PostId> {
+		match self {
+			PostKind::Root => None,
+			PostKind::Reply { parent, .. } => Some(*parent),
+			PostKind::Repost { of } | PostKind::Quote { of } => Some(*of),
+		}
+	}
+}
 
 /// Who wrote a post, as the posts pallet records it.
 #[derive(Clone, PartialEq, Eq, Debug)]

@@ -5,11 +5,9 @@
 //! it (a new post's content, a profile as it now is, a target's enforcement after a decision).
 
 use alloc::{vec, vec::Vec};
-use kith_primitives::{
-	IndexedContent, IndexedPostKind, IndexedProfile, IndexedTarget, SocialChange,
-};
+use kith_primitives::{IndexedContent, IndexedProfile, IndexedTarget, SocialChange};
 use pallet_moderation::Target;
-use pallet_posts::{Content, PostKind};
+use pallet_posts::Content;
 
 use crate::{AccountId, Balance, BlockNumber, Moderation, Posts, Runtime, RuntimeEvent, System};
 
@@ -46,12 +44,9 @@ fn changes_of(event: RuntimeEvent) -> Vec<Change> {
 			_ => vec![],
 		},
 		RuntimeEvent::Posts(event) => match event {
-			P::PostCreated { post_id, author, kind, .. } => vec![Change::PostCreated {
-				post_id,
-				author,
-				kind: post_kind(kind),
-				content: content(post_id),
-			}],
+			P::PostCreated { post_id, author, kind, .. } => {
+				vec![Change::PostCreated { post_id, author, kind, content: content(post_id) }]
+			},
 			P::PostEdited { post_id, .. } => {
 				vec![Change::PostEdited { post_id, content: content(post_id) }]
 			},
@@ -142,15 +137,6 @@ fn content(id: kith_primitives::PostId) -> IndexedContent {
 			IndexedContent::Media { cid: cid.into_inner(), caption: text.into_inner() }
 		},
 		None => IndexedContent::None,
-	}
-}
-
-fn post_kind(kind: PostKind) -> IndexedPostKind {
-	match kind {
-		PostKind::Root => IndexedPostKind::Root,
-		PostKind::Reply { parent, root } => IndexedPostKind::Reply { parent, root },
-		PostKind::Repost { of } => IndexedPostKind::Repost { of },
-		PostKind::Quote { of } => IndexedPostKind::Quote { of },
 	}
 }
 

@@ -8,8 +8,8 @@ use std::{
 
 use jsonrpsee::RpcModule;
 use kith_primitives::{
-	index::{IndexedContent, IndexedPostKind, IndexedProfile, SocialChange},
-	PostId,
+	index::{IndexedContent, IndexedProfile, SocialChange},
+	PostId, PostKind,
 };
 use kith_social_rpc_api::SocialApiServer;
 use serde_json::{json, Value};
@@ -69,16 +69,16 @@ fn follow(follower: &str, followee: &str) -> Change {
 	SocialChange::Followed { follower: account(follower), followee: account(followee) }
 }
 
-fn post(id: PostId, author: &str, kind: IndexedPostKind, body: &str) -> Change {
+fn post(id: PostId, author: &str, kind: PostKind, body: &str) -> Change {
 	SocialChange::PostCreated { post_id: id, author: account(author), kind, content: text(body) }
 }
 
 fn root(id: PostId, author: &str, body: &str) -> Change {
-	post(id, author, IndexedPostKind::Root, body)
+	post(id, author, PostKind::Root, body)
 }
 
 fn reply(id: PostId, author: &str, parent: PostId, body: &str) -> Change {
-	post(id, author, IndexedPostKind::Reply { parent, root: parent }, body)
+	post(id, author, PostKind::Reply { parent, root: parent }, body)
 }
 
 fn block_hash(fork: u8, number: u32) -> Hash {

@@ -6,7 +6,7 @@ use frame_support::{
 	pallet_prelude::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use kith_primitives::ContentRef;
-pub use kith_primitives::PostId;
+pub use kith_primitives::{PostId, PostKind};
 use scale_info::TypeInfo;
 
 /// What a post is, as its author asks for it in `create_post`.
@@ -40,53 +40,6 @@ pub enum NewPostKind {
 		/// The post quoted.
 		of: PostId,
 	},
-}
-
-/// What a post is, as stored: a reply also records its thread's root, so that a client can fetch a
-/// whole thread at once.
-#[derive(
-	Clone,
-	Copy,
-	Debug,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub enum PostKind {
-	/// A post that starts a thread.
-	Root,
-	/// An answer to `parent`, in the thread that starts at `root`.
-	Reply {
-		/// The post answered.
-		parent: PostId,
-		/// The first post of the thread.
-		root: PostId,
-	},
-	/// `of` shared again.
-	Repost {
-		/// The post shared.
-		of: PostId,
-	},
-	/// `of` shared with a comment.
-	Quote {
-		/// The post quoted.
-		of: PostId,
-	},
-}
-
-impl PostKind {
-	/// The post this one answers, shares or quotes.
-	pub fn target(&self) -> Option<PostId> {
-		match self {
-			PostKind::Root => None,
-			PostKind::Reply { parent, .. } => Some(*parent),
-			PostKind::Repost { of } | PostKind::Quote { of } => Some(*of),
-		}
-	}
 }
 
 /// The content of a post as its author sends it; checked into [`Content`].
