@@ -20,8 +20,8 @@ use jsonrpsee::{
 	PendingSubscriptionSink, SubscriptionMessage, SubscriptionSink,
 };
 use kith_social_rpc_api::{
-	At, Count, HomeFeedOptions, Items, Moderation, OnePost, OneProfile, Page as ApiPage, Response,
-	SocialApiServer, Update, MARK_READ_CONTEXT, MAX_LIMIT,
+	At, Count, HomeFeedOptions, Items, Moderation, OnePost, OneProfile, Response, SocialApiServer,
+	Update, MARK_READ_CONTEXT, MAX_LIMIT,
 };
 use serde::Serialize;
 use sp_core::{
@@ -213,10 +213,6 @@ fn moderation_view(moderation: Option<Moderation>) -> ModerationView {
 	}
 }
 
-fn api_page<T>(page: Page<T>) -> ApiPage<T> {
-	ApiPage { items: page.items, next_cursor: page.next_cursor }
-}
-
 /// `Index::followers` or `Index::following`.
 type GraphList =
 	fn(&Index, Hash, &AccountId32, Option<&str>, u32) -> Result<Page<AccountId32>, crate::Error>;
@@ -300,14 +296,14 @@ impl SocialRpc {
 		cursor: Option<String>,
 		limit: u32,
 		list: GraphList,
-	) -> RpcResult<Response<H256, ApiPage<AccountId32>>> {
+	) -> RpcResult<Response<H256, Page<AccountId32>>> {
 		let limit = check_limit(limit)?;
 		let who = parse_account(&account)?;
 		Ok(self.read(|r| {
 			r.require_known(&who, &account)?;
 			let page =
 				list(r.index, r.at, &who, cursor.as_deref(), limit).map_err(paged(&cursor))?;
-			Ok(api_page(page))
+			Ok(page)
 		})?)
 	}
 
@@ -350,7 +346,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 		cursor: Option<String>,
 		limit: u32,
 		options: Option<HomeFeedOptions>,
-	) -> RpcResult<Response<H256, ApiPage<PostView>>> {
+	) -> RpcResult<Response<H256, Page<PostView>>> {
 		let limit = check_limit(limit)?;
 		let who = parse_account(&account)?;
 		let options = options.unwrap_or_default();
@@ -362,7 +358,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 				.index
 				.home_feed(r.at, &who, cursor.as_deref(), limit, replies, moderation, r.now)
 				.map_err(paged(&cursor))?;
-			Ok(api_page(page))
+			Ok(page)
 		})?)
 	}
 
@@ -372,7 +368,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 		cursor: Option<String>,
 		limit: u32,
 		include_replies: Option<bool>,
-	) -> RpcResult<Response<H256, ApiPage<PostView>>> {
+	) -> RpcResult<Response<H256, Page<PostView>>> {
 		let limit = check_limit(limit)?;
 		let who = parse_account(&account)?;
 		let replies = include_replies.unwrap_or(false);
@@ -382,7 +378,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 				.index
 				.author_feed(r.at, &who, cursor.as_deref(), limit, replies, r.now)
 				.map_err(paged(&cursor))?;
-			Ok(api_page(page))
+			Ok(page)
 		})?)
 	}
 
@@ -391,7 +387,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 		root: u64,
 		cursor: Option<String>,
 		limit: u32,
-	) -> RpcResult<Response<H256, ApiPage<PostView>>> {
+	) -> RpcResult<Response<H256, Page<PostView>>> {
 		let limit = check_limit(limit)?;
 		Ok(self.read(|r| {
 			if r.index.post(r.at, root, r.now)?.is_none() {
@@ -401,7 +397,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 				.index
 				.thread(r.at, root, cursor.as_deref(), limit, r.now)
 				.map_err(paged(&cursor))?;
-			Ok(api_page(page))
+			Ok(page)
 		})?)
 	}
 
@@ -450,7 +446,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 		tag: String,
 		cursor: Option<String>,
 		limit: u32,
-	) -> RpcResult<Response<H256, ApiPage<PostView>>> {
+	) -> RpcResult<Response<H256, Page<PostView>>> {
 		let limit = check_limit(limit)?;
 		let bare = tag.strip_prefix('#').unwrap_or(&tag);
 		if !is_word_text(bare) || bare.len() > MAX_TAG_LEN {
@@ -461,7 +457,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 				.index
 				.tag_feed(r.at, bare, cursor.as_deref(), limit, r.now)
 				.map_err(paged(&cursor))?;
-			Ok(api_page(page))
+			Ok(page)
 		})?)
 	}
 
@@ -470,7 +466,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 		account: String,
 		cursor: Option<String>,
 		limit: u32,
-	) -> RpcResult<Response<H256, ApiPage<AccountId32>>> {
+	) -> RpcResult<Response<H256, Page<AccountId32>>> {
 		self.graph(account, cursor, limit, Index::followers)
 	}
 
@@ -479,7 +475,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 		account: String,
 		cursor: Option<String>,
 		limit: u32,
-	) -> RpcResult<Response<H256, ApiPage<AccountId32>>> {
+	) -> RpcResult<Response<H256, Page<AccountId32>>> {
 		self.graph(account, cursor, limit, Index::following)
 	}
 
@@ -488,7 +484,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 		account: String,
 		cursor: Option<String>,
 		limit: u32,
-	) -> RpcResult<Response<H256, ApiPage<Notification>>> {
+	) -> RpcResult<Response<H256, Page<Notification>>> {
 		let limit = check_limit(limit)?;
 		let who = parse_account(&account)?;
 		Ok(self.read(|r| {
@@ -497,7 +493,7 @@ impl SocialApiServer<H256, AccountId32, PostView, ProfileView, HandleMatch, Noti
 				.index
 				.notifications(r.at, &who, cursor.as_deref(), limit)
 				.map_err(paged(&cursor))?;
-			Ok(api_page(page))
+			Ok(page)
 		})?)
 	}
 

@@ -318,15 +318,9 @@ pub struct Notification {
 	pub kind: NotificationKind,
 }
 
-/// One page of a list, with the cursor of the next page (`None`: this is the last).
-#[derive(Serialize, Clone, PartialEq, Eq, Debug)]
-#[serde(rename_all = "camelCase")]
-pub struct Page<T> {
-	/// The items.
-	pub items: Vec<T>,
-	/// Pass it back to get the next page.
-	pub next_cursor: Option<String>,
-}
+/// One page of a list, with the cursor of the next page: the RPC API's own type, so that a query's page
+/// is what the RPC returns.
+pub use kith_social_rpc_api::Page;
 
 /// What the home feed does with hidden posts and suspended authors.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
