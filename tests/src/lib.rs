@@ -81,12 +81,7 @@ impl Node {
 	/// Starts a single-validator development node: the `dev` chain (from its cached raw spec), Alice
 	/// authoring and finalizing alone. What `--dev` does, without building the genesis at every start.
 	pub fn dev(name: &str) -> Node {
-		Self::dev_with(name, serde_json::Value::Null)
-	}
-
-	/// [`Node::dev`] with `patch` merged into the genesis (see [`chain_spec`]).
-	pub fn dev_with(name: &str, patch: Value) -> Node {
-		let spec = chain_spec("dev", patch);
+		let spec = chain_spec("dev", Value::Null);
 		Node::start(name, &["--chain", spec.to_str().unwrap(), "--alice", "--force-authoring"])
 	}
 

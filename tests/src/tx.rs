@@ -150,7 +150,7 @@ impl Node {
 impl Node {
 	/// A dispatch error in words: a pallet error as `pallet.Variant: its documentation`, as wallets show
 	/// it (from the node's metadata); any other error as its debug form (`BadOrigin`, ...).
-	pub fn describe(&self, error: &DispatchError) -> String {
+	fn describe(&self, error: &DispatchError) -> String {
 		if let DispatchError::Module(module) = error {
 			if let Some(described) = self.module_error(module.index, module.error[0]) {
 				return described;
