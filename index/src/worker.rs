@@ -20,7 +20,7 @@
 //! Errors are logged (target `social-index`) and the worker goes on with the next block: the index
 //! never stops the node.
 
-use std::{path::Path, sync::Arc};
+use std::{path::Path, sync::Arc, time::Instant};
 
 use futures::StreamExt;
 use kith_primitives::SocialIndexApi;
@@ -276,7 +276,15 @@ where
 		self.unreadable.end();
 		// Every block between the watermark and this one is in the overlay: one commit finalizes them
 		// all, also those finality notifications skipped.
+		let started = Instant::now();
 		self.index().finalize(block.hash)?;
+		log::debug!(
+			target: LOG_TARGET,
+			"Committed up to #{} ({:?}) in {:?}",
+			block.number,
+			n.hash,
+			started.elapsed()
+		);
 		// Finalizing drops the branches that do not descend from the block: reads need a known block.
 		let best_known = self.shared.best().is_some_and(|best| self.index().is_known(best.hash));
 		if !best_known {
@@ -317,6 +325,7 @@ where
 	/// Imports `block` with the changes the runtime reads from it.
 	fn import(&mut self, block: BlockRef) -> Result<(), WorkerError> {
 		let hash = H256(block.hash);
+		let started = Instant::now();
 		let changes = match self.changes(hash) {
 			Ok(changes) => {
 				self.unreadable.end();
@@ -327,7 +336,15 @@ where
 				Vec::new()
 			},
 		};
+		let read = started.elapsed();
 		self.index().import(block, &changes)?;
+		log::debug!(
+			target: LOG_TARGET,
+			"Indexed #{} ({hash:?}): {} changes, read from the runtime in {read:?}, applied in {:?}",
+			block.number,
+			changes.len(),
+			started.elapsed() - read,
+		);
 		Ok(())
 	}
 

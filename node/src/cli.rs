@@ -37,7 +37,7 @@ pub enum Subcommand {
 	ChainInfo(sc_cli::ChainInfoCmd),
 
 	/// Runtime benchmarks (`benchmark pallet` writes the pallets' `weights.rs`).
-	#[cfg(feature = "runtime-benchmarks")]
+	#[cfg(feature = "benchmark-cli")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }

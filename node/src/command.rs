@@ -131,7 +131,7 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<kith_runtime::opaque::Block>(&config))
 		},
-		#[cfg(feature = "runtime-benchmarks")]
+		#[cfg(feature = "benchmark-cli")]
 		Some(Subcommand::Benchmark(cmd)) => {
 			use frame_benchmarking_cli::BenchmarkCmd;
 			use sp_runtime::traits::HashingFor;

@@ -2,8 +2,9 @@
 //! other, post (with a `#kith` tag and an `@bob` mention), reply, react, tip and repost over JSON-RPC;
 //! the node's social index serves exactly that through `social_*` (home feed, thread, notifications,
 //! unread count and mark-read, handle search, tag feed, profile, post), pushes a new post to a home
-//! feed subscription over WebSocket, refuses bad parameters with "invalid params", and serves the same
-//! home feed after the node is killed and restarted.
+//! feed subscription over WebSocket, refuses bad parameters with "invalid params", flags (or filters)
+//! a post that a moderation case hid, serves the same home feed after the node is killed and
+//! restarted, and a second node that syncs the chain from genesis serves it too.
 
 use std::net::TcpStream;
 
@@ -17,8 +18,11 @@ use sp_core::{
 	crypto::{Ss58AddressFormat, Ss58Codec},
 	Pair,
 };
-use sp_keyring::Sr25519Keyring::{self, Bob, Charlie, Dave, Eve};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
 use tungstenite::{stream::MaybeTlsStream, Message, WebSocket};
+
+/// The starter rulebook's rule 0, "Spam": hide the post.
+const SPAM: u32 = 0;
 
 /// JSON-RPC's "invalid params".
 const INVALID_PARAMS: i64 = -32602;
@@ -288,9 +292,49 @@ fn the_node_serves_feeds_threads_and_notifications_from_its_social_index_across_
 	assert!(pushed["at"]["number"].as_u64().unwrap() >= u64::from(fresh.number));
 	drop(socket);
 
+	// Dave, Eve and Ferdie report Charlie's post 1 as spam, which opens case 0; Alice's vote upholds
+	// it, and when the vote ends the post is hidden: flagged in Bob's home feed, or left out.
+	node.submit_all(
+		[Dave, Eve, Ferdie]
+			.iter()
+			.map(|reporter| {
+				let note = b"the same line in every thread".to_vec().try_into().unwrap();
+				let report = pallet_moderation::Call::report {
+					target: pallet_moderation::Target::Post(1),
+					rule_id: SPAM,
+					note,
+				};
+				(reporter.pair(), RuntimeCall::Moderation(report))
+			})
+			.collect(),
+	);
+	let vote =
+		pallet_moderation::Call::vote_case { case_id: 0, uphold: true, amount: 1_000 * UNIT };
+	node.submit(&Alice.pair(), RuntimeCall::Moderation(vote));
+	let flagged = node.wait_for("post 1 flagged hidden in Bob's home feed", || {
+		let feed = node.try_rpc("social_homeFeed", json!([bob, null, 10])).ok()?;
+		let post = feed["items"].as_array()?.iter().find(|post| post["id"] == json!(1))?.clone();
+		(post["hidden"] == json!(true)).then_some(feed)
+	});
+	let decided = flagged["at"]["number"].as_u64().unwrap() as u32;
+	assert_eq!(ids(&flagged), vec![4, 3, 1, 0]);
+	let filter = json!([bob, null, 10, { "moderation": "filter" }]);
+	assert_eq!(ids(&social(&node, "social_homeFeed", filter, decided)), vec![4, 3, 0]);
+	let notes = social(&node, "social_notifications", json!([charlie, null, 4]), decided);
+	let reported = json!({ "type": "reported", "target": { "type": "post", "id": 1 } });
+	assert_eq!(
+		notes["items"].as_array().unwrap().iter().map(|n| n["kind"].clone()).collect::<Vec<_>>(),
+		vec![
+			json!({ "type": "caseDecided", "caseId": 0, "upheld": true }),
+			reported.clone(),
+			reported.clone(),
+			reported,
+		]
+	);
+
 	// Killed and restarted, the node serves the same feed: finalized blocks from the index's store,
 	// the rest imported again.
-	let before = social(&node, "social_homeFeed", json!([bob, null, 10]), fresh.number);
+	let before = social(&node, "social_homeFeed", json!([bob, null, 10]), decided);
 	assert_eq!(ids(&before), vec![4, 3, 1, 0]);
 	node.kill();
 	node.restart();
@@ -299,8 +343,18 @@ fn the_node_serves_feeds_threads_and_notifications_from_its_social_index_across_
 		(feed["items"] == before["items"]).then_some(feed)
 	});
 	assert_eq!(after["nextCursor"], Value::Null);
-	let unread = social(&node, "social_unreadCount", json!([charlie]), fresh.number);
-	assert_eq!(unread["count"], json!(2), "marks survive the restart");
+	let unread = social(&node, "social_unreadCount", json!([charlie]), decided);
+	assert_eq!(unread["count"], json!(6), "marks survive the restart: 2 before the case, 4 of it");
+
+	// A second node syncs the chain from genesis, indexing every block as it imports it, and serves
+	// the same home feed.
+	let spec = kith_e2e::chain_spec("dev", Value::Null);
+	let boot = node.multiaddr();
+	let peer = Node::start("feed-sync", &["--chain", spec.to_str().unwrap(), "--bootnodes", &boot]);
+	peer.wait_for("the syncing node's home feed to be the same", || {
+		let feed = peer.try_rpc("social_homeFeed", json!([bob, null, 10])).ok()?;
+		(feed["items"] == before["items"]).then_some(())
+	});
 }
 
 /// Lowercase hex of `bytes`.
