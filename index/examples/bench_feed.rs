@@ -131,19 +131,15 @@ fn main() {
 		ms(*commits.last().unwrap()),
 	);
 	data.end_at(genesis);
-	let mut direct: Vec<Duration> = (0..WARM_UP)
-		.map(|_| {
-			let start = Instant::now();
-			let page = index
-				.home_feed(genesis, &data.reader, None, args.limit, false, ModerationView::Flag, 0)
-				.unwrap();
-			assert_eq!(page.items.len(), args.limit as usize);
-			start.elapsed()
-		})
-		.collect();
-	direct.sort();
+	let direct = timed(WARM_UP, || {
+		let page = index
+			.home_feed(genesis, &data.reader, None, args.limit, false, ModerationView::Flag, 0)
+			.unwrap();
+		assert_eq!(page.items.len(), args.limit as usize);
+	});
 	println!(
-		"the same home feed read in the process, without RPC: p50 {:.2} ms, p99 {:.2} ms",
+		"the same home feed read in the process, without RPC, {WARM_UP} calls after as many: p50 \
+		 {:.2} ms, p99 {:.2} ms",
 		ms(percentile(&direct, 50.0)),
 		ms(percentile(&direct, 99.0)),
 	);
@@ -158,24 +154,12 @@ fn main() {
 	let first = request(&mut socket, "social_homeFeed", &params);
 	let items = first["items"].as_array().map_or(0, Vec::len);
 	assert_eq!(items, args.limit as usize, "the reader's home feed is full: {first}");
-	for _ in 0..WARM_UP {
+	let latencies = timed(args.calls, || {
 		request(&mut socket, "social_homeFeed", &params);
-	}
-	let mut latencies = Vec::with_capacity(args.calls as usize);
-	for _ in 0..args.calls {
-		let start = Instant::now();
-		request(&mut socket, "social_homeFeed", &params);
-		latencies.push(start.elapsed());
-	}
-	latencies.sort();
-	let mut baseline: Vec<Duration> = (0..WARM_UP)
-		.map(|_| {
-			let start = Instant::now();
-			request(&mut socket, "system_health", &json!([]));
-			start.elapsed()
-		})
-		.collect();
-	baseline.sort();
+	});
+	let baseline = timed(WARM_UP, || {
+		request(&mut socket, "system_health", &json!([]));
+	});
 	println!(
 		"the same socket's round trip of `system_health`, for comparison: p50 {:.2} ms, p99 {:.2} ms",
 		ms(percentile(&baseline, 50.0)),
@@ -285,7 +269,7 @@ impl<'a> Synthetic<'a> {
 		};
 		let content = match kind {
 			PostKind::Repost { .. } => IndexedContent::None,
-			_ if post_id % 10 == 0 => IndexedContent::Text(
+			_ if post_id.is_multiple_of(10) => IndexedContent::Text(
 				format!("Post {post_id}, about #topic{}", post_id % 1000).into(),
 			),
 			_ => IndexedContent::Text(
@@ -507,6 +491,22 @@ fn dir_size(path: &Path) -> u64 {
 		.filter_map(|entry| entry.ok()?.metadata().ok())
 		.map(|meta| meta.len())
 		.sum()
+}
+
+/// The times of `count` calls of `call`, after [`WARM_UP`] calls not timed, sorted.
+fn timed(count: u32, mut call: impl FnMut()) -> Vec<Duration> {
+	for _ in 0..WARM_UP {
+		call();
+	}
+	let mut times: Vec<Duration> = (0..count)
+		.map(|_| {
+			let start = Instant::now();
+			call();
+			start.elapsed()
+		})
+		.collect();
+	times.sort();
+	times
 }
 
 fn percentile(sorted: &[Duration], percent: f64) -> Duration {

@@ -77,6 +77,31 @@ pub struct Node {
 	pub p2p_port: u16,
 }
 
+thread_local! {
+	/// Whether this thread holds the start lock for a group of nodes (`start_together`).
+	static STARTING_TOGETHER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Keeps other tests from starting nodes until it drops, so that the nodes this thread starts meanwhile
+/// come up one right after the other: a network of validators, which would otherwise wait behind every
+/// other test's nodes while its first validator authors alone.
+pub struct StartTogether {
+	_lock: spec::CacheLock,
+}
+
+/// Holds the node start lock until the returned guard drops; see [`StartTogether`].
+pub fn start_together() -> StartTogether {
+	let lock = spec::CacheLock::acquire("start");
+	STARTING_TOGETHER.set(true);
+	StartTogether { _lock: lock }
+}
+
+impl Drop for StartTogether {
+	fn drop(&mut self) {
+		STARTING_TOGETHER.set(false);
+	}
+}
+
 impl Node {
 	/// Starts a single-validator development node: the `dev` chain (from its cached raw spec), Alice
 	/// authoring and finalizing alone. What `--dev` does, without building the genesis at every start.
@@ -120,7 +145,8 @@ impl Node {
 		}
 		// Nodes start one at a time across all tests: a start compiles the runtime (once, then wasmtime's
 		// cache has it) and opens a database, and a dozen at once on two cores would each take minutes.
-		let _starting = spec::CacheLock::acquire("start");
+		// Within `start_together`, this thread holds the lock already.
+		let _starting = (!STARTING_TOGETHER.get()).then(|| spec::CacheLock::acquire("start"));
 		let log_start = std::fs::metadata(self.log_path()).map(|m| m.len()).unwrap_or(0);
 		let log = File::options().create(true).append(true).open(self.log_path()).expect("a log");
 		let mut command = Command::new(node_binary());

@@ -25,6 +25,7 @@ fn is_loopback(addr: &str) -> bool {
 fn start_testnet() -> Vec<Node> {
 	let spec = kith_e2e::chain_spec("local", serde_json::Value::Null);
 	let spec = spec.to_str().unwrap();
+	let _starting = kith_e2e::start_together();
 	let alice = Node::start("alice", &["--chain", spec, "--alice"]);
 	let boot = alice.multiaddr();
 	let bob = Node::start("bob", &["--chain", spec, "--bob", "--bootnodes", &boot]);

@@ -56,11 +56,13 @@ fn start(spec: &std::path::Path, name: &str, flag: &str, boot: Option<&str>) -> 
 #[test]
 fn dave_joins_the_set_and_authors_and_an_absent_charlie_is_jailed() {
 	let spec = chain_spec("local", json!({ "validators": { "sessionLength": SESSION_LENGTH } }));
+	let starting = kith_e2e::start_together();
 	let alice = start(&spec, "alice", "--alice", None);
 	let boot = alice.multiaddr();
 	let bob = start(&spec, "bob", "--bob", Some(&boot));
 	let mut charlie = start(&spec, "charlie", "--charlie", Some(&boot));
 	let dave = start(&spec, "dave", "--validator", Some(&boot));
+	drop(starting);
 	for node in [&alice, &bob, &charlie, &dave] {
 		node.wait_finalized(1);
 	}
@@ -77,11 +79,12 @@ fn dave_joins_the_set_and_authors_and_an_absent_charlie_is_jailed() {
 		&dave_pair,
 		RuntimeCall::Validators(pallet_validators::Call::register { bond: 50_000 * UNIT }),
 	);
-	alice.wait_within(SESSIONS, "Dave in the set", || {
-		validators(&alice).contains(&dave_id).then_some(())
+	let set = alice.wait_within(SESSIONS, "Dave in the set", || {
+		let set = validators(&alice);
+		set.contains(&dave_id).then_some(set)
 	});
 	let joined = alice.best_number();
-	assert_eq!(validators(&alice).len(), 4);
+	assert_eq!(set.len(), 4, "Dave joined Alice, Bob and Charlie: {set:?}");
 
 	let authored = alice.wait_within(SESSIONS, "a block authored by Dave", || {
 		let best = alice.best_number();

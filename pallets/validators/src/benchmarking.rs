@@ -151,7 +151,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			Pallet::<T>::end(0, set);
+			Pallet::<T>::end(1, set);
 		}
 
 		assert_eq!(Jailed::<T>::iter().count() as u32, v);

@@ -16,7 +16,8 @@
 //! - **Jail**: a validator of session `i` that authored no block in it, in a session that had at least
 //!   as many blocks as validators (so it had slots), is jailed when the session ends: it is not elected
 //!   again until it calls [`Pallet::unjail`], which it can from session `i + 1 + JailSessions` on. Its
-//!   bond is not slashed.
+//!   bond is not slashed. The genesis session (0) jails nobody: a new chain's validators start their
+//!   nodes at different times, and the first to start authors alone until the others are up.
 //! - **Block reward**: each block mints [`BlockReward`] (a governance parameter) to its author.
 //!
 //! ## Calls
@@ -419,13 +420,13 @@ pub mod pallet {
 		}
 
 		/// Ends session `session`, whose set was `validators`: jails those that authored no block in
-		/// it, if it had a slot for each of them.
+		/// it, if it had a slot for each of them and is not the genesis session.
 		pub(crate) fn end(session: SessionIndex, validators: Vec<T::AccountId>) {
 			// Authors are the session's validators, so this drains a set's worth of entries.
 			let authored: alloc::collections::btree_map::BTreeMap<_, _> =
 				AuthoredBlocks::<T>::drain().collect();
 			let blocks: u32 = authored.values().sum();
-			if blocks < validators.len() as u32 {
+			if session == 0 || blocks < validators.len() as u32 {
 				return;
 			}
 			let until = session.saturating_add(1).saturating_add(T::JailSessions::get());

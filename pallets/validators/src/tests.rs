@@ -149,6 +149,19 @@ fn nobody_is_jailed_in_a_session_too_short_for_everyone_to_have_a_slot() {
 }
 
 #[test]
+fn the_genesis_session_jails_nobody_the_next_one_does() {
+	test(|| {
+		// Session 0: only 1 authors, in a session with a slot for each of 1 and 2.
+		author(1, 3);
+		rotate();
+		assert!(Validators::jailed().is_empty(), "2 may start its node late at genesis");
+		author(1, 3);
+		rotate();
+		System::assert_has_event(Event::Jailed { who: 2, session: 1, until: 4 }.into());
+	});
+}
+
+#[test]
 fn block_rewards_are_minted_to_the_author_only() {
 	test(|| {
 		let issuance = Balances::total_issuance();
