@@ -462,7 +462,7 @@ async fn home_feed_subscription_pushes_new_posts_and_retracts_posts_a_reorg_took
 	assert_eq!(update["at"]["number"], json!(4));
 	assert_eq!(update.get("retracted"), None);
 
-	// A reorg from block 3 on: post 7 is gone, and on the new branch post 7 is Carol's.
+	// A reorg from block 3 on: post 7 is gone, and on the new branch post 7 is Charlie's.
 	let c4 = f.import(b3, 2, &[root(7, "Charlie", "on the other branch")]);
 	let c5 = f.import(c4, 2, &[]);
 	f.shared.set_best(c5, vec![b4.hash]);
