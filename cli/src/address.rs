@@ -43,7 +43,9 @@ pub fn parse_account(text: &str) -> Result<AccountId32, Error> {
 	match SpAccountId::from_ss58check_with_version(text) {
 		Ok((account, format))
 			if format == Ss58AddressFormat::custom(SS58_FORMAT) || u16::from(format) == 42 =>
-			Ok(AccountId32(account.into())),
+		{
+			Ok(AccountId32(account.into()))
+		},
 		Ok((_, format)) => Err(Error::Usage(format!(
 			"`{text}` is an address of another network (SS58 format {}), not Kith's ({SS58_FORMAT})",
 			u16::from(format)
@@ -66,8 +68,7 @@ pub fn parse_handle(text: &str) -> Result<String, Error> {
 
 /// An account as a Kith address.
 pub fn format(account: &AccountId32) -> String {
-	SpAccountId::from(account.0)
-		.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_FORMAT))
+	SpAccountId::from(account.0).to_ss58check_with_version(Ss58AddressFormat::custom(SS58_FORMAT))
 }
 
 #[cfg(test)]
@@ -85,7 +86,10 @@ mod tests {
 		let alice = alice();
 		let kith = format(&alice);
 		assert_eq!(parse_account(&kith).unwrap(), alice);
-		assert_eq!(parse_account("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY").unwrap(), alice);
+		assert_eq!(
+			parse_account("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY").unwrap(),
+			alice
+		);
 		assert_eq!(parse_account(&format!("0x{}", hex::encode(alice.0))).unwrap(), alice);
 		assert_eq!(parse_who(&kith).unwrap(), Who::Account(alice));
 	}
@@ -104,7 +108,10 @@ mod tests {
 		assert_eq!(parse_who("@Bob_1").unwrap(), Who::Handle("bob_1".into()));
 		assert_eq!(parse_who("bob_1").unwrap(), Who::Handle("bob_1".into()));
 		for bad in ["@b", "@has space", "@dash-dash", "@ünï", "@1abc"] {
-			assert!(parse_who(bad).unwrap_err().to_string().contains("not a valid handle"), "{bad}");
+			assert!(
+				parse_who(bad).unwrap_err().to_string().contains("not a valid handle"),
+				"{bad}"
+			);
 		}
 		let error = parse_who("no way").unwrap_err().to_string();
 		assert!(error.contains("neither an address nor a handle"), "{error}");

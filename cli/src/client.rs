@@ -14,16 +14,16 @@ use jsonrpsee::{
 use kith_social_rpc_api::SocialApiClient;
 use serde_json::Value;
 use subxt::{
+	client::OnlineClientAtBlockImpl,
 	config::DefaultExtrinsicParamsBuilder,
 	error::{DispatchError, TransactionEventsError},
 	extrinsics::ExtrinsicEvents,
-	tx::{Payload, TransactionStatus},
+	tx::{Payload, Signer, TransactionProgress, TransactionStatus},
 	utils::{AccountId32, H256},
 	OnlineClient, OnlineClientAtBlock, SubstrateConfig,
 };
-use subxt_signer::sr25519::Keypair;
 
-use crate::{address, amount, chain, keys, Error};
+use crate::{address, amount, chain, Error};
 
 /// Kith's chain configuration, as subxt sees it: Substrate's defaults (AccountId32, MultiAddress,
 /// MultiSignature, BlakeTwo256, the standard transaction extensions).
@@ -137,7 +137,7 @@ impl Client {
 	pub async fn free_balance(&self, who: &AccountId32) -> Result<u128, Error> {
 		let at = self.at_best().await?;
 		let account =
-			at.storage().fetch(chain::storage().system().account(), (who.clone(),)).await?.decode()?;
+			at.storage().fetch(chain::storage().system().account(), (*who,)).await?.decode()?;
 		Ok(account.data.free)
 	}
 
@@ -157,26 +157,37 @@ impl Client {
 	/// An account given by address or handle.
 	pub async fn resolve(&self, who: &address::Who) -> Result<AccountId32, Error> {
 		match who {
-			address::Who::Account(account) => Ok(account.clone()),
+			address::Who::Account(account) => Ok(*account),
 			address::Who::Handle(handle) => self.owner_of(handle).await,
 		}
 	}
 
 	/// Signs `call` as `signer`, checks that the account can pay the fee and `spends` (what the call
-	/// moves: a tip, a transfer, a bond), sends it, and waits as `wait` says. A failed call is
-	/// [`Error::Refused`] with the pallet's error and its documentation.
-	pub async fn submit<Call: Payload>(
+	/// moves: a tip, a transfer, a bond), sends it, and waits as `wait` says, with a spinner on a
+	/// terminal. A failed call is [`Error::Refused`] with the pallet's error and its documentation.
+	pub async fn submit<Call: Payload, S: Signer<Config>>(
 		&self,
 		call: &Call,
-		signer: &Keypair,
+		signer: &S,
 		spends: u128,
 		wait: Wait,
 	) -> Result<Included, Error> {
 		let progress = Progress::start();
-		let who = keys::account_of(signer);
 		progress.set("signing");
-		// The nonce as the node's pool sees it, so that commands run one after the other do not
-		// wait for finality.
+		let sent = self.send(call, signer, spends).await?;
+		sent.wait(wait, &progress).await
+	}
+
+	/// Signs `call` as `signer` and puts it in the node's pool, after checking that the account can
+	/// pay the fee and `spends`; [`Sent::wait`] then waits for its block. Calls sent one after the
+	/// other by one signer take consecutive nonces (the node's pool counts the ones still waiting).
+	pub async fn send<Call: Payload, S: Signer<Config>>(
+		&self,
+		call: &Call,
+		signer: &S,
+		spends: u128,
+	) -> Result<Sent, Error> {
+		let who = signer.account_id();
 		let nonce: u64 = self
 			.rpc("system_accountNextIndex", jsonrpsee::rpc_params![address::format(&who)])
 			.await?;
@@ -199,10 +210,30 @@ impl Client {
 				amount::format(needs)
 			)));
 		}
-		progress.set("sending");
-		let mut watch = tx.submit_and_watch().await.map_err(refused)?;
-		let outcome = tokio::time::timeout(WAIT_LIMIT, async {
-			while let Some(status) = watch.next().await {
+		let progress = tx.submit_and_watch().await.map_err(refused)?;
+		Ok(Sent { progress, fee })
+	}
+}
+
+/// A transaction in the node's pool, watched.
+pub struct Sent {
+	progress: TransactionProgress<Config, OnlineClientAtBlockImpl<Config>>,
+	/// The fee estimated before sending it.
+	pub fee: u128,
+}
+
+impl Sent {
+	/// The transaction's hash.
+	pub fn hash(&self) -> H256 {
+		self.progress.extrinsic_hash()
+	}
+
+	/// Waits until a best block (or a finalized block, as `wait` says) includes the transaction, and
+	/// returns its events; a failed call is [`Error::Refused`] with the pallet's error in words.
+	pub async fn wait(mut self, wait: Wait, progress: &Progress) -> Result<Included, Error> {
+		let fee = self.fee;
+		let watch = async {
+			while let Some(status) = self.progress.next().await {
 				let in_block = match status.map_err(|e| Error::Other(e.to_string()))? {
 					TransactionStatus::Validated | TransactionStatus::Broadcasted => {
 						progress.set("in the pool, waiting for a block");
@@ -218,25 +249,30 @@ impl Client {
 						continue;
 					},
 					TransactionStatus::InFinalizedBlock(in_block) => in_block,
-					TransactionStatus::Error { message } |
-					TransactionStatus::Invalid { message } |
-					TransactionStatus::Dropped { message } =>
-						return Err(Error::Refused(format!("the node dropped the transaction: {message}"))),
+					TransactionStatus::Error { message }
+					| TransactionStatus::Invalid { message }
+					| TransactionStatus::Dropped { message } => {
+						return Err(Error::Refused(format!(
+							"the node dropped the transaction: {message}"
+						)))
+					},
 				};
 				let block_hash = in_block.block_hash();
-				let block_number = in_block.at().await.map_err(|e| Error::Other(e.to_string()))?.block_number();
+				let block_number =
+					in_block.at().await.map_err(|e| Error::Other(e.to_string()))?.block_number();
 				let events = in_block.wait_for_success().await.map_err(|error| match error {
-					TransactionEventsError::ExtrinsicFailed(dispatch) => Error::Refused(describe(&dispatch)),
+					TransactionEventsError::ExtrinsicFailed(dispatch) => {
+						Error::Refused(describe(&dispatch))
+					},
 					other => Error::Other(other.to_string()),
 				})?;
 				return Ok(Included { block_hash, block_number, fee, events });
 			}
 			Err(Error::Other("the node stopped reporting on the transaction".into()))
-		})
-		.await
-		.map_err(|_| Error::Other(format!("no block included the transaction within {WAIT_LIMIT:?}")))?;
-		drop(progress);
-		outcome
+		};
+		tokio::time::timeout(WAIT_LIMIT, watch).await.map_err(|_| {
+			Error::Other(format!("no block included the transaction within {WAIT_LIMIT:?}"))
+		})?
 	}
 }
 
@@ -285,13 +321,14 @@ fn pallet_error_text(
 
 /// A spinner with a status on standard error while a transaction is on its way, only when standard
 /// error is a terminal: piped output stays clean.
-struct Progress {
+pub struct Progress {
 	status: Arc<Mutex<String>>,
 	task: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Progress {
-	fn start() -> Progress {
+	/// Starts spinning, if standard error is a terminal.
+	pub fn start() -> Progress {
 		let status = Arc::new(Mutex::new(String::new()));
 		let task = std::io::stderr().is_terminal().then(|| {
 			let status = status.clone();
@@ -308,7 +345,8 @@ impl Progress {
 		Progress { status, task }
 	}
 
-	fn set(&self, status: &str) {
+	/// What the spinner says.
+	pub fn set(&self, status: &str) {
 		*self.status.lock().unwrap() = status.to_string();
 	}
 }

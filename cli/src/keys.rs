@@ -54,7 +54,8 @@ pub fn keys_dir() -> Result<PathBuf, Error> {
 pub fn keypair_from_suri(suri: &str) -> Result<Keypair, Error> {
 	let uri = SecretUri::from_str(suri)
 		.map_err(|_| Error::Usage("the secret URI is malformed".into()))?;
-	Keypair::from_uri(&uri).map_err(|error| Error::Usage(format!("the secret is not valid: {error}")))
+	Keypair::from_uri(&uri)
+		.map_err(|error| Error::Usage(format!("the secret is not valid: {error}")))
 }
 
 /// The account of a key pair.
@@ -63,9 +64,9 @@ pub fn account_of(keypair: &Keypair) -> AccountId32 {
 }
 
 fn check_name(name: &str) -> Result<(), Error> {
-	let valid = !name.is_empty() &&
-		name.len() <= 64 &&
-		name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+	let valid = !name.is_empty()
+		&& name.len() <= 64
+		&& name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
 	if valid {
 		Ok(())
 	} else {
@@ -88,16 +89,16 @@ fn store(dir: &Path, name: &str, suri: &str) -> Result<Account, Error> {
 	fs::create_dir_all(dir)?;
 	fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
 	let file = KeyFile { address: address.clone(), suri: suri.to_string() };
-	let mut out = fs::OpenOptions::new()
-		.write(true)
-		.create_new(true)
-		.mode(0o600)
-		.open(&path)
-		.map_err(|error| match error.kind() {
-			std::io::ErrorKind::AlreadyExists =>
-				Error::Usage(format!("an account named `{name}` exists already ({})", path.display())),
-			_ => Error::Other(format!("cannot write {}: {error}", path.display())),
-		})?;
+	let mut out =
+		fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path).map_err(
+			|error| match error.kind() {
+				std::io::ErrorKind::AlreadyExists => Error::Usage(format!(
+					"an account named `{name}` exists already ({})",
+					path.display()
+				)),
+				_ => Error::Other(format!("cannot write {}: {error}", path.display())),
+			},
+		)?;
 	out.write_all(serde_json::to_string_pretty(&file)?.as_bytes())?;
 	Ok(Account { name: name.to_string(), address })
 }
@@ -178,7 +179,8 @@ pub fn signer(suri: Option<&str>, name: Option<&str>) -> Result<Keypair, Error> 
 			"no account to sign with: `kith account new <name>`, or --suri / KITH_SURI".into(),
 		)),
 		_ => Err(Error::Usage(
-			"several accounts are kept here: choose one with --account <name> (or KITH_ACCOUNT)".into(),
+			"several accounts are kept here: choose one with --account <name> (or KITH_ACCOUNT)"
+				.into(),
 		)),
 	}
 }

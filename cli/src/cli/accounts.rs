@@ -47,7 +47,11 @@ pub fn account(command: AccountCommand) -> Result<Report, Error> {
 			let text = if accounts.is_empty() {
 				"no accounts kept here: `kith account new <name>` makes one".to_string()
 			} else {
-				accounts.iter().map(|a| format!("{:<16} {}", a.name, a.address)).collect::<Vec<_>>().join("\n")
+				accounts
+					.iter()
+					.map(|a| format!("{:<16} {}", a.name, a.address))
+					.collect::<Vec<_>>()
+					.join("\n")
 			};
 			Ok(Report { text, json: json!(accounts) })
 		},
@@ -74,7 +78,7 @@ pub async fn balance(cx: &mut Context, who: Option<String>) -> Result<Report, Er
 	let account = cx.who_or_me(who.as_deref()).await?;
 	let at = cx.client().await?.at_best().await?;
 	let info =
-		at.storage().fetch(chain::storage().system().account(), (account.clone(),)).await?.decode()?;
+		at.storage().fetch(chain::storage().system().account(), (account,)).await?.decode()?;
 	let data = info.data;
 	let address = address::format(&account);
 	Ok(Report {
@@ -96,7 +100,7 @@ pub async fn balance(cx: &mut Context, who: Option<String>) -> Result<Report, Er
 pub async fn transfer(cx: &mut Context, to: &str, value: &str) -> Result<Report, Error> {
 	let value = amount::parse(value)?;
 	let to = cx.who(to).await?;
-	let call = chain::tx().balances().transfer_keep_alive(MultiAddress::Id(to.clone()), value);
+	let call = chain::tx().balances().transfer_keep_alive(MultiAddress::Id(to), value);
 	let included = cx.send(call, value).await?;
 	let to = address::format(&to);
 	Ok(done(

@@ -27,7 +27,12 @@ use crate::{
 #[derive(Subcommand, Debug)]
 pub enum CaseCommand {
 	/// Votes to uphold or reject a case with KITH, locked until the case closes.
-	Vote { case: u32, verdict: Verdict, amount: String },
+	Vote {
+		case: u32,
+		verdict: Verdict,
+		#[arg(allow_negative_numbers = true)]
+		amount: String,
+	},
 	/// A case in full.
 	Show { case: u32 },
 }
@@ -41,7 +46,10 @@ pub enum Verdict {
 #[derive(Subcommand, Debug)]
 pub enum JuryCommand {
 	/// Joins the jury pool with a bond.
-	Join { bond: String },
+	Join {
+		#[arg(allow_negative_numbers = true)]
+		bond: String,
+	},
 	/// Leaves the jury pool (after the appeals you sit on).
 	Leave,
 	/// Votes on an appeal you sit on the jury of.
@@ -69,6 +77,7 @@ pub struct VoteArgs {
 	referendum: u32,
 	verdict: Aye,
 	/// KITH to vote with (locked according to the conviction).
+	#[arg(allow_negative_numbers = true)]
 	amount: String,
 	/// 0 (0.1× the votes, no lock) to 6 (6× the votes, locked 32 periods).
 	#[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=6))]
@@ -114,8 +123,9 @@ fn parse_action(value: &Value) -> Result<RuleAction<u32>, Error> {
 	match value {
 		Value::String(s) if s == "label" => Ok(RuleAction::Label),
 		Value::String(s) if s == "hide" => Ok(RuleAction::Hide),
-		Value::Object(o) if o.len() == 1 && o["suspend"].is_u64() =>
-			Ok(RuleAction::Suspend { blocks: o["suspend"].as_u64().unwrap_or_default() as u32 }),
+		Value::Object(o) if o.len() == 1 && o["suspend"].is_u64() => {
+			Ok(RuleAction::Suspend { blocks: o["suspend"].as_u64().unwrap_or_default() as u32 })
+		},
 		other => Err(Error::Usage(format!(
 			"invalid rule action {other}: \"label\", \"hide\" or {{\"suspend\": <blocks>}}"
 		))),
@@ -148,7 +158,8 @@ pub async fn rules(cx: &mut Context) -> Result<Report, Error> {
 			},
 			description.clone().or(cid.clone().map(|c| format!("see {c}"))).unwrap_or_default()
 		));
-		let mut rule_json = json!({ "id": rule.id, "title": text(&rule.title.0), "action": action });
+		let mut rule_json =
+			json!({ "id": rule.id, "title": text(&rule.title.0), "action": action });
 		match (description, cid) {
 			(Some(d), _) => rule_json["description"] = json!(d),
 			(_, Some(c)) => rule_json["descriptionCid"] = json!(c),
@@ -271,7 +282,11 @@ pub async fn case(cx: &mut Context, command: CaseCommand) -> Result<Report, Erro
 			let included = cx.send(call, 0).await?;
 			let verb = if uphold { "uphold" } else { "reject" };
 			let text = format!("voted {verb} on case {case} with {}", amount::format(value));
-			Ok(done(text, &included, json!({ "case": case, "uphold": uphold, "amount": value.to_string() })))
+			Ok(done(
+				text,
+				&included,
+				json!({ "case": case, "uphold": uphold, "amount": value.to_string() }),
+			))
 		},
 		CaseCommand::Show { case } => {
 			let (text, json) = case_summary(cx, case).await?;
@@ -312,15 +327,17 @@ pub async fn jury(cx: &mut Context, command: JuryCommand) -> Result<Report, Erro
 			let overturn = matches!(verdict, JuryVerdict::Overturn);
 			let included = cx.send(moderation.jury_vote(case, overturn), 0).await?;
 			let verb = if overturn { "overturn" } else { "keep" };
-			Ok(done(format!("voted {verb} on the appeal of case {case}"), &included, json!({ "case": case, "overturn": overturn })))
+			Ok(done(
+				format!("voted {verb} on the appeal of case {case}"),
+				&included,
+				json!({ "case": case, "overturn": overturn }),
+			))
 		},
 	}
 }
 
 /// The `set_rulebook` call of a rulebook file, and how many rules it holds.
-fn rulebook_call(
-	file: &std::path::Path,
-) -> Result<(impl subxt::tx::Payload, usize), Error> {
+fn rulebook_call(file: &std::path::Path) -> Result<(impl subxt::tx::Payload, usize), Error> {
 	let text = std::fs::read_to_string(file)
 		.map_err(|error| Error::Usage(format!("cannot read {}: {error}", file.display())))?;
 	let book: RulebookJson = serde_json::from_str(&text)
@@ -364,9 +381,13 @@ pub async fn propose(cx: &mut Context, command: ProposeCommand) -> Result<Report
 	let index = included
 		.event::<chain::referenda::events::Submitted>()
 		.map(|event| event.index)
-		.ok_or_else(|| Error::Other("the referendum was submitted but its event is missing".into()))?;
+		.ok_or_else(|| {
+			Error::Other("the referendum was submitted but its event is missing".into())
+		})?;
 	let included = cx.send(chain::tx().referenda().place_decision_deposit(index), 0).await?;
-	let text = format!("proposed referendum #{index}: a rulebook of {count} rules, on the moderation_rules track");
+	let text = format!(
+		"proposed referendum #{index}: a rulebook of {count} rules, on the moderation_rules track"
+	);
 	Ok(done(text, &included, json!({ "referendum": index, "rules": count })))
 }
 
@@ -382,7 +403,8 @@ pub async fn referenda(cx: &mut Context) -> Result<Report, Error> {
 	};
 	let mut lines = Vec::new();
 	let mut json = Vec::new();
-	let mut entries = at.storage().iter(chain::storage().referenda().referendum_info_for(), ()).await?;
+	let mut entries =
+		at.storage().iter(chain::storage().referenda().referendum_info_for(), ()).await?;
 	while let Some(entry) = entries.next().await {
 		let entry = entry?;
 		let (index,) = entry.key()?.decode()?;
@@ -426,5 +448,9 @@ pub async fn vote(cx: &mut Context, args: VoteArgs) -> Result<Report, Error> {
 		amount::format(balance),
 		args.conviction
 	);
-	Ok(done(text, &included, json!({ "referendum": args.referendum, "aye": aye, "amount": balance.to_string(), "conviction": args.conviction })))
+	Ok(done(
+		text,
+		&included,
+		json!({ "referendum": args.referendum, "aye": aye, "amount": balance.to_string(), "conviction": args.conviction }),
+	))
 }

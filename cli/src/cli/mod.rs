@@ -54,7 +54,11 @@ enum Command {
 	/// An account's balance (yours if none is given).
 	Balance { who: Option<String> },
 	/// Sends KITH to an account.
-	Transfer { to: String, amount: String },
+	Transfer {
+		to: String,
+		#[arg(allow_negative_numbers = true)]
+		amount: String,
+	},
 	/// Your profile, or someone's.
 	#[command(subcommand)]
 	Profile(social::ProfileCommand),
@@ -121,6 +125,7 @@ enum Command {
 		/// A post id, or an account (`@handle` or address).
 		target: String,
 		/// KITH to send.
+		#[arg(allow_negative_numbers = true)]
 		amount: String,
 		/// A short message with the tip.
 		#[arg(long)]
@@ -173,10 +178,11 @@ pub async fn run(args: &[String]) -> Result<String, Error> {
 		Err(error) => {
 			use clap::error::ErrorKind;
 			return match error.kind() {
-				ErrorKind::DisplayHelp |
-				ErrorKind::DisplayVersion |
-				ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
-					Ok(error.render().to_string().trim_end().to_string()),
+				ErrorKind::DisplayHelp
+				| ErrorKind::DisplayVersion
+				| ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+					Ok(error.render().to_string().trim_end().to_string())
+				},
 				_ => Err(Error::Usage(first_line(&error.render().to_string()))),
 			};
 		},
@@ -364,6 +370,7 @@ mod tests {
 			("kith post hi --nope", "unexpected argument '--nope'"),
 			("kith reply notanumber hi", "invalid value 'notanumber'"),
 			("kith vote 0 aye 10 --conviction 7", "invalid value '7'"),
+			("kith tip 3 -1", "amounts cannot be negative"),
 		] {
 			let error = run(&args(line)).await.unwrap_err();
 			assert_eq!(error.exit_code(), 2, "{line}");

@@ -118,11 +118,14 @@ pub fn notification(item: &Value) -> String {
 	let by = kind["by"].as_str().unwrap_or("someone");
 	let post = &kind["postId"];
 	let what = match kind["type"].as_str().unwrap_or_default() {
-		"replied" => format!("{by} replied to your post #{post}"),
+		"replied" => format!("{by} replied to you with #{post}"),
 		"mentioned" => format!("{by} mentioned you in #{post}"),
 		"quoted" => format!("{by} quoted your post #{post}"),
 		"reposted" => format!("{by} reposted your post #{post}"),
-		"reacted" => format!("{by} reacted {} to #{post}", kind["reaction"].as_str().unwrap_or("")),
+		"reacted" => {
+			let reaction = kind["reaction"].as_u64().and_then(|r| REACTIONS.get(r as usize));
+			format!("{by} reacted {} to #{post}", reaction.unwrap_or(&"?"))
+		},
 		"tipped" => {
 			let amount = kind["amount"].as_str().and_then(|a| a.parse().ok()).unwrap_or(0);
 			let on = if post.is_null() { String::new() } else { format!(" for #{post}") };

@@ -9,9 +9,15 @@ use crate::{amount, chain, Error, Report};
 #[derive(Subcommand, Debug)]
 pub enum RewardsCommand {
 	/// Locks KITH to curate: from the next era, your reactions and tips steer the pool with it.
-	Bond { amount: String },
+	Bond {
+		#[arg(allow_negative_numbers = true)]
+		amount: String,
+	},
 	/// Starts unlocking KITH from your bond (frozen until its era comes).
-	Unbond { amount: String },
+	Unbond {
+		#[arg(allow_negative_numbers = true)]
+		amount: String,
+	},
 	/// Returns unbonded KITH whose era has come.
 	Withdraw,
 	/// Claims your creator and curator rewards: of one closed era, or of every era that pays you.
@@ -78,9 +84,8 @@ pub async fn rewards(cx: &mut Context, command: RewardsCommand) -> Result<Report
 			let at = cx.client().await?.at_best().await?;
 			let apis = chain::runtime_apis().creator_rewards_api();
 			let era = at.runtime_apis().call(apis.current_era()).await?;
-			let (score, power) =
-				at.runtime_apis().call(apis.scores(era.era, account.clone())).await?;
-			let pending = at.runtime_apis().call(apis.pending_rewards(account.clone())).await?;
+			let (score, power) = at.runtime_apis().call(apis.scores(era.era, account)).await?;
+			let pending = at.runtime_apis().call(apis.pending_rewards(account)).await?;
 			let ledger = at
 				.storage()
 				.try_fetch(chain::storage().creator_rewards().ledgers(), (account,))
@@ -88,10 +93,14 @@ pub async fn rewards(cx: &mut Context, command: RewardsCommand) -> Result<Report
 				.map(|value| value.decode())
 				.transpose()?;
 			let bonded = ledger.as_ref().map_or(0, |ledger| ledger.bonded);
-			let unlocking: u128 =
-				ledger.iter().flat_map(|ledger| ledger.unlocking.0.iter()).map(|chunk| chunk.amount).sum();
+			let unlocking: u128 = ledger
+				.iter()
+				.flat_map(|ledger| ledger.unlocking.0.iter())
+				.map(|chunk| chunk.amount)
+				.sum();
 			let pending_total: u128 = pending.iter().map(|(_, p)| p.creator + p.curator).sum();
-			let mut lines = vec![
+			let mut lines =
+				vec![
 				format!(
 					"era {}: blocks {} to {}, pool {}, total score {}",
 					era.era,

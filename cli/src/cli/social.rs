@@ -172,7 +172,7 @@ pub async fn handle(cx: &mut Context, command: HandleCommand) -> Result<Report, 
 		},
 		HandleCommand::Transfer { to } => {
 			let to = cx.who(&to).await?;
-			let call = chain::tx().profiles().transfer_handle(MultiAddress::Id(to.clone()));
+			let call = chain::tx().profiles().transfer_handle(MultiAddress::Id(to));
 			let included = cx.send(call, 0).await?;
 			let to = address::format(&to);
 			Ok(done(format!("handle given to {to}"), &included, json!({ "to": to })))
@@ -182,7 +182,7 @@ pub async fn handle(cx: &mut Context, command: HandleCommand) -> Result<Report, 
 
 pub async fn move_identity(cx: &mut Context, to: &str) -> Result<Report, Error> {
 	let to = cx.who(to).await?;
-	let call = chain::tx().profiles().move_identity(MultiAddress::Id(to.clone()));
+	let call = chain::tx().profiles().move_identity(MultiAddress::Id(to));
 	let included = cx.send(call, 0).await?;
 	let to = address::format(&to);
 	Ok(done(format!("identity moved to {to}"), &included, json!({ "to": to })))
@@ -190,7 +190,7 @@ pub async fn move_identity(cx: &mut Context, to: &str) -> Result<Report, Error> 
 
 pub async fn graph(cx: &mut Context, edge: Edge, who: &str) -> Result<Report, Error> {
 	let account = cx.who(who).await?;
-	let target = MultiAddress::Id(account.clone());
+	let target = MultiAddress::Id(account);
 	let follows = chain::tx().follows();
 	let (included, verb) = match edge {
 		Edge::Follow => (cx.send(follows.follow(target), 0).await?, "following"),
@@ -257,7 +257,9 @@ pub async fn post(cx: &mut Context, kind: Kind, args: ContentArgs) -> Result<Rep
 	}
 	let (new_kind, verb) = match kind {
 		Kind::Root => (NewPostKind::Root, "posted".to_string()),
-		Kind::Reply(parent) => (NewPostKind::Reply { parent }, format!("replied to #{parent} with")),
+		Kind::Reply(parent) => {
+			(NewPostKind::Reply { parent }, format!("replied to #{parent} with"))
+		},
 		Kind::Repost(of) => (NewPostKind::Repost { of }, format!("reposted #{of} as")),
 		Kind::Quote(of) => (NewPostKind::Quote { of }, format!("quoted #{of} in")),
 	};
@@ -270,9 +272,9 @@ pub async fn post(cx: &mut Context, kind: Kind, args: ContentArgs) -> Result<Rep
 }
 
 pub async fn edit(cx: &mut Context, id: u64, args: ContentArgs) -> Result<Report, Error> {
-	let content = content(cx, args)
-		.await?
-		.ok_or_else(|| Error::Usage("nothing to change to: give a text, or --media <cid>".into()))?;
+	let content = content(cx, args).await?.ok_or_else(|| {
+		Error::Usage("nothing to change to: give a text, or --media <cid>".into())
+	})?;
 	let included = cx.send(chain::tx().posts().edit_post(id, content), 0).await?;
 	Ok(done(format!("edited #{id}"), &included, json!({ "postId": id })))
 }
@@ -282,10 +284,18 @@ pub async fn delete(cx: &mut Context, id: u64) -> Result<Report, Error> {
 	Ok(done(format!("deleted #{id}"), &included, json!({ "postId": id })))
 }
 
-pub async fn react(cx: &mut Context, id: u64, reaction: Option<ReactionArg>) -> Result<Report, Error> {
+pub async fn react(
+	cx: &mut Context,
+	id: u64,
+	reaction: Option<ReactionArg>,
+) -> Result<Report, Error> {
 	let Some(reaction) = reaction else {
 		let included = cx.send(chain::tx().posts().unreact(id), 0).await?;
-		return Ok(done(format!("reaction to #{id} taken back"), &included, json!({ "postId": id })));
+		return Ok(done(
+			format!("reaction to #{id} taken back"),
+			&included,
+			json!({ "postId": id }),
+		));
 	};
 	let (chain_reaction, name) = match reaction {
 		ReactionArg::Like => (Reaction::Like, "like"),
@@ -296,7 +306,11 @@ pub async fn react(cx: &mut Context, id: u64, reaction: Option<ReactionArg>) -> 
 		ReactionArg::Angry => (Reaction::Angry, "angry"),
 	};
 	let included = cx.send(chain::tx().posts().react(id, chain_reaction), 0).await?;
-	Ok(done(format!("reacted {name} to #{id}"), &included, json!({ "postId": id, "reaction": name })))
+	Ok(done(
+		format!("reacted {name} to #{id}"),
+		&included,
+		json!({ "postId": id, "reaction": name }),
+	))
 }
 
 pub async fn thread(cx: &mut Context, id: u64, page: PageArgs) -> Result<Report, Error> {

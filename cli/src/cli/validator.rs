@@ -13,9 +13,15 @@ pub enum ValidatorCommand {
 	/// allowed on loopback) and sets them for your account, with the node's proof of ownership.
 	Keys,
 	/// Registers as a candidate validator with a bond.
-	Register { bond: String },
+	Register {
+		#[arg(allow_negative_numbers = true)]
+		bond: String,
+	},
 	/// Adds to your bond.
-	BondExtra { amount: String },
+	BondExtra {
+		#[arg(allow_negative_numbers = true)]
+		amount: String,
+	},
 	/// Leaves the candidates; the bond unlocks after the unbonding period.
 	Unregister,
 	/// Returns the bond that has unlocked.
@@ -47,10 +53,16 @@ pub async fn validator(cx: &mut Context, command: ValidatorCommand) -> Result<Re
 			let keys = chain::runtime_types::kith_runtime::opaque::SessionKeys::decode(
 				&mut &keys_bytes[..],
 			)
-			.map_err(|error| Error::Other(format!("the node's session keys do not decode: {error}")))?;
+			.map_err(|error| {
+				Error::Other(format!("the node's session keys do not decode: {error}"))
+			})?;
 			let included = cx.send(chain::tx().session().set_keys(keys, proof), 0).await?;
 			let keys_hex = format!("0x{}", hex::encode(&keys_bytes));
-			Ok(done(format!("session keys set: {keys_hex}"), &included, json!({ "keys": keys_hex })))
+			Ok(done(
+				format!("session keys set: {keys_hex}"),
+				&included,
+				json!({ "keys": keys_hex }),
+			))
 		},
 		ValidatorCommand::Register { bond } => {
 			let bond = amount::parse(&bond)?;
@@ -94,9 +106,9 @@ pub async fn validator(cx: &mut Context, command: ValidatorCommand) -> Result<Re
 			}));
 			lines.push(format!("jailed ({}):", jailed.len()));
 			lines.extend(
-				jailed
-					.iter()
-					.map(|(who, until)| format!("  {} until session {until}", address::format(who))),
+				jailed.iter().map(|(who, until)| {
+					format!("  {} until session {until}", address::format(who))
+				}),
 			);
 			let mine = me.map(|me| {
 				json!({
@@ -110,7 +122,11 @@ pub async fn validator(cx: &mut Context, command: ValidatorCommand) -> Result<Re
 				lines.push(format!(
 					"you ({}): {}",
 					mine["account"].as_str().unwrap_or_default(),
-					match (mine["validator"].as_bool(), mine["candidate"].as_bool(), mine["jailedUntil"].as_u64()) {
+					match (
+						mine["validator"].as_bool(),
+						mine["candidate"].as_bool(),
+						mine["jailedUntil"].as_u64()
+					) {
 						(_, _, Some(until)) => format!("jailed until session {until}"),
 						(Some(true), _, _) => "in the set".into(),
 						(_, Some(true), _) => "a candidate".into(),
