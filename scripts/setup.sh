@@ -4,8 +4,8 @@
 #
 # System packages (Debian's): a C toolchain, make, perl and pkg-config for the crates that build C code,
 # OpenSSL's headers (litep2p's WebRTC), protoc (litep2p's protobuf definitions), iproute2 (tests run in a
-# loopback-only network namespace), git. Rust tools: rustfmt and clippy (rustup components) and
-# cargo-nextest (from crates.io). Where a package is missing and cannot be installed (not Debian, no root
+# loopback-only network namespace), git; Node.js and Chromium for the web client. Rust tools: rustfmt and
+# clippy (rustup components) and cargo-nextest (from crates.io). Where a package is missing and cannot be installed (not Debian, no root
 # and no sudo), it says which and exits non-zero.
 #
 # The wasm runtime needs a Rust compiler that can target wasm. If rustup has `wasm32v1-none`, or
@@ -77,6 +77,15 @@ if ! cargo nextest --version >/dev/null 2>&1; then
   echo "setup: installing cargo-nextest from crates.io" >&2
   cargo install --quiet --locked cargo-nextest
 fi
+
+# The web client (web/, scripts/web.sh): Node.js >= 20.19 with npm (Vite 8), and Debian's Chromium for its
+# browser test (playwright-core downloads no browser), with a colour emoji font for its screenshots.
+command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+  echo "setup: the web client needs Node.js >= 20.19; this machine has $(node --version)" >&2
+  exit 1
+fi
+apt_install chromium fonts-noto-color-emoji
 
 rustup_has_wasm && exit 0
 

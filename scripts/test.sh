@@ -10,9 +10,11 @@
 #      target folder of its own (so that cargo's lock never holds the tests back): `cargo clippy
 #      -D warnings` over the runtime and the pallets, all targets, with the `runtime-benchmarks` and
 #      `try-runtime` features, the only code those features change (a check: the wasm runtime is not
-#      built again).
+#      built again);
+#   5. the web client (scripts/web.sh): built after step 2, its unit tests and its browser test (a real
+#      node, Debian's Chromium) run beside step 3.
 # Sets up the machine first (scripts/setup.sh), so it works on a fresh one. Extra arguments go to
-# `cargo nextest run` and skip step 4 (e.g. `scripts/test.sh -E 'binary(posts)'`).
+# `cargo nextest run` and skip steps 4 and 5 (e.g. `scripts/test.sh -E 'binary(posts)'`).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$KITH_ROOT"
@@ -48,13 +50,24 @@ mkdir -p "$CARGO_TARGET_DIR"
 checks >"$checks_log" 2>&1 &
 checks_pid=$!
 
+# The web client: built here (npm needs the registry, the descriptors need the runtime just built), then
+# its unit and browser tests run beside the Rust tests (a node and Chromium, in a namespace of their own).
+step "$KITH_ROOT/scripts/web.sh" build
+web_log="$CARGO_TARGET_DIR/web-test.log"
+"$KITH_ROOT/scripts/web.sh" test >"$web_log" 2>&1 &
+web_pid=$!
+
 tests_status=0
 step "${tests[@]}" || tests_status=$?
+web_status=0
+wait "$web_pid" || web_status=$?
+echo "==> web client: unit and browser tests (run beside the tests; log: $web_log)" >&2
+cat "$web_log" >&2
 checks_status=0
 wait "$checks_pid" || checks_status=$?
 echo "==> lint of the runtime-benchmarks and try-runtime code (run beside the tests; log: $checks_log)" >&2
 cat "$checks_log" >&2
-if [ "$tests_status" -ne 0 ] || [ "$checks_status" -ne 0 ]; then
-  echo "test.sh: failed (tests: exit $tests_status, checks: exit $checks_status)" >&2
+if [ "$tests_status" -ne 0 ] || [ "$web_status" -ne 0 ] || [ "$checks_status" -ne 0 ]; then
+  echo "test.sh: failed (tests: exit $tests_status, web: exit $web_status, checks: exit $checks_status)" >&2
   exit 1
 fi
