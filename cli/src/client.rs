@@ -18,7 +18,7 @@ use subxt::{
 	config::DefaultExtrinsicParamsBuilder,
 	error::{DispatchError, TransactionEventsError},
 	extrinsics::ExtrinsicEvents,
-	tx::{Payload, Signer, TransactionProgress, TransactionStatus},
+	tx::{Payload, Signer, SubmittableTransaction, TransactionProgress, TransactionStatus},
 	utils::{AccountId32, H256},
 	OnlineClient, OnlineClientAtBlock, SubstrateConfig,
 };
@@ -188,12 +188,7 @@ impl Client {
 		spends: u128,
 	) -> Result<Sent, Error> {
 		let who = signer.account_id();
-		let nonce: u64 = self
-			.rpc("system_accountNextIndex", jsonrpsee::rpc_params![address::format(&who)])
-			.await?;
-		let params = DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build();
-		let at = self.at_best().await?;
-		let tx = at.transactions().create_signed(call, signer, params).await.map_err(refused)?;
+		let tx = self.sign(call, signer).await?;
 		let fee = tx.partial_fee_estimate().await.map_err(refused)?;
 		let free = self.free_balance(&who).await?;
 		let needs = fee.saturating_add(spends);
@@ -212,6 +207,32 @@ impl Client {
 		}
 		let progress = tx.submit_and_watch().await.map_err(refused)?;
 		Ok(Sent { progress, fee })
+	}
+
+	/// The fee `signer` would pay for `call` at the best block (weight, length and base fee, as
+	/// `TransactionPaymentApi` computes it), without sending it.
+	pub async fn fee<Call: Payload, S: Signer<Config>>(
+		&self,
+		call: &Call,
+		signer: &S,
+	) -> Result<u128, Error> {
+		self.sign(call, signer).await?.partial_fee_estimate().await.map_err(refused)
+	}
+
+	/// `call` signed by `signer` at the best block, with the account's next nonce as the node sees
+	/// it (its pool included).
+	async fn sign<Call: Payload, S: Signer<Config>>(
+		&self,
+		call: &Call,
+		signer: &S,
+	) -> Result<SubmittableTransaction<Config, OnlineClientAtBlockImpl<Config>>, Error> {
+		let who = signer.account_id();
+		let nonce: u64 = self
+			.rpc("system_accountNextIndex", jsonrpsee::rpc_params![address::format(&who)])
+			.await?;
+		let params = DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build();
+		let at = self.at_best().await?;
+		at.transactions().create_signed(call, signer, params).await.map_err(refused)
 	}
 }
 

@@ -8,8 +8,9 @@
 //! - A node dies with the test process, also when that process is killed (`PR_SET_PDEATHSIG`).
 //! - When a test fails, every node it started keeps its folder (log and database) and prints where it
 //!   is, with the last lines of its log.
-//! - [`Node::submit`] waits until the extrinsic is in a block and fails the test at once with the
-//!   pallet's error (`posts.TextTooLong: ...`) if it failed ([`tx`]).
+//! - [`Node::submit`] signs and sends an extrinsic with the `kith` client's library (the CLI's own
+//!   code), waits until it is in a block and fails the test at once with the pallet's error
+//!   (`posts.TextTooLong: ...`) if it failed ([`tx`]).
 //! - [`chain_spec`] gives a built-in chain, its genesis patched if a test wants shorter sessions or eras,
 //!   as a raw chain spec built once and cached; with the shared wasmtime cache (`--wasm-cache-dir`) a
 //!   node starts in about a second instead of compiling and running the runtime to build its genesis.
@@ -68,6 +69,8 @@ pub struct Node {
 	pub name: String,
 	child: Mutex<Option<Child>>,
 	args: Vec<String>,
+	/// The client library's connection ([`tx`]), made at first use.
+	chain: Mutex<Option<std::sync::Arc<tx::Chain>>>,
 	/// The temporary base path; `None` once kept after a failure.
 	dir: Option<tempfile::TempDir>,
 	base_path: PathBuf,
@@ -116,6 +119,7 @@ impl Node {
 		let mut node = Node {
 			name: name.into(),
 			child: Mutex::new(None),
+			chain: Mutex::new(None),
 			args: args.iter().map(|s| s.to_string()).collect(),
 			base_path: dir.path().to_path_buf(),
 			dir: Some(dir),
@@ -234,6 +238,7 @@ impl Node {
 
 	/// Kills the process at once (SIGKILL), leaving its database as a crash would.
 	pub fn kill(&mut self) {
+		self.chain.lock().unwrap().take();
 		if let Some(mut child) = self.child.lock().unwrap().take() {
 			let _ = child.kill();
 			let _ = child.wait();

@@ -1,16 +1,21 @@
-//! Signed extrinsics: sign, submit, wait until a block includes them, and read their outcome from the
-//! block's events, so that a failed call fails the test at once with the pallet's error by name.
+//! Signed extrinsics, through the `kith` client's library (the code the CLI runs): a test builds a
+//! [`RuntimeCall`], the client signs it with the extensions the runtime's metadata names, checks the
+//! fee, submits it and watches it until a block includes it; a failed call fails the test at once with
+//! the pallet's error by name.
 
-use std::{collections::HashMap, sync::OnceLock};
+use std::sync::Arc;
 
 use codec::{Decode, Encode};
-use frame_metadata::{v15::RuntimeMetadataV15, RuntimeMetadata, RuntimeMetadataPrefixed};
+use kith_cli::client::{Client, Config, Progress, Sent, Wait};
 use kith_runtime::{RuntimeCall, RuntimeEvent};
-use serde_json::json;
-use sp_core::{sr25519, H256};
-use sp_runtime::{traits::Hash as _, DispatchError};
+use sp_core::{sr25519, Pair as _, H256};
+use subxt::{
+	ext::scale_value::{self, Composite, ValueDef},
+	tx::{DynamicPayload, Signer},
+	utils::{AccountId32, MultiSignature},
+};
 
-use crate::{decode_hex, decode_hex_as, hex, Node};
+use crate::Node;
 
 type EventRecord = frame_system::EventRecord<RuntimeEvent, H256>;
 
@@ -25,82 +30,124 @@ pub struct Included {
 	pub events: Vec<RuntimeEvent>,
 }
 
-/// An extrinsic sent to the pool and not yet seen in a block.
-#[derive(Debug, Clone, Copy)]
+/// An extrinsic in the node's pool, watched until a block includes it.
 pub struct Pending {
-	/// The extrinsic's hash (blake2-256 of its encoding), as `author_submitExtrinsic` answers it.
-	pub hash: H256,
-	/// The best block when it was sent: it can only be in later blocks.
-	after: u32,
+	sent: Sent,
+	chain: Arc<Chain>,
+}
+
+impl Pending {
+	/// The extrinsic's hash.
+	pub fn hash(&self) -> H256 {
+		self.sent.hash()
+	}
+}
+
+/// The client library's connection to one node, with the runtime that drives it.
+pub(crate) struct Chain {
+	runtime: tokio::runtime::Runtime,
+	client: Client,
+}
+
+impl Chain {
+	fn connect(rpc_port: u16) -> Result<Chain, String> {
+		let runtime = tokio::runtime::Builder::new_multi_thread()
+			.worker_threads(1)
+			.enable_all()
+			.build()
+			.map_err(|e| e.to_string())?;
+		let url = format!("ws://127.0.0.1:{rpc_port}");
+		let client = runtime.block_on(Client::connect(&url)).map_err(|e| e.to_string())?;
+		Ok(Chain { runtime, client })
+	}
+
+	/// `call` as the client library sends it: the call's SCALE bytes read back, through the
+	/// runtime's metadata, as pallet, call and fields.
+	fn payload(&self, call: &RuntimeCall) -> DynamicPayload<Composite<u32>> {
+		let metadata = self.client.api.metadata();
+		let value = scale_value::scale::decode_as_type(
+			&mut &call.encode()[..],
+			metadata.outer_enums().call_enum_ty(),
+			metadata.types(),
+		)
+		.expect("a RuntimeCall of this workspace decodes with its own runtime's metadata");
+		let ValueDef::Variant(pallet) = value.value else { unreachable!("RuntimeCall is an enum") };
+		let Some(ValueDef::Variant(inner)) = pallet.values.into_values().next().map(|v| v.value)
+		else {
+			unreachable!("each pallet's calls are an enum")
+		};
+		subxt::tx::dynamic(pallet.name, inner.name, inner.values)
+	}
+}
+
+/// A dev key as the client library's signer.
+struct PairSigner(sr25519::Pair);
+
+impl Signer<Config> for PairSigner {
+	fn account_id(&self) -> AccountId32 {
+		AccountId32(self.0.public().0)
+	}
+
+	fn sign(&self, payload: &[u8]) -> MultiSignature {
+		MultiSignature::Sr25519(self.0.sign(payload).0)
+	}
 }
 
 impl Node {
-	/// `call` signed by `signer` with the account's next nonce (as the node sees it, pool included).
-	pub fn signed(
-		&self,
-		signer: &sr25519::Pair,
-		call: RuntimeCall,
-	) -> kith_runtime::UncheckedExtrinsic {
-		let who = kith_runtime::AccountId::from(sp_core::Pair::public(signer));
-		let nonce = self.rpc("system_accountNextIndex", json!([who.to_string()])).as_u64().unwrap();
-		kith_runtime::signing::sign(call, signer, nonce as u32, self.block_hash(0))
+	/// The client library's connection to this node, made at first use and again after a restart.
+	pub(crate) fn chain(&self) -> Arc<Chain> {
+		let mut chain = self.chain.lock().unwrap();
+		if let Some(chain) = &*chain {
+			return chain.clone();
+		}
+		let connected = Arc::new(
+			Chain::connect(self.rpc_port)
+				.unwrap_or_else(|e| self.fail(&format!("the client cannot connect: {e}"))),
+		);
+		*chain = Some(connected.clone());
+		connected
 	}
 
 	/// Signs `call` and puts it in the node's pool without waiting for a block. Fails the test if the
-	/// pool refuses it (bad signature, stale nonce, cannot pay the fee, ...).
+	/// client or the pool refuses it (cannot pay the fee, bad nonce, ...).
 	#[track_caller]
 	pub fn send(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Pending {
-		let after = self.best_number();
-		let xt = self.signed(signer, call);
-		let hash = decode_hex_as(&self.rpc("author_submitExtrinsic", json!([hex(&xt.encode())])));
-		Pending { hash, after }
+		let chain = self.chain();
+		let payload = chain.payload(&call);
+		let signer = PairSigner(signer.clone());
+		let sent = chain
+			.runtime
+			.block_on(chain.client.send(&payload, &signer, 0))
+			.unwrap_or_else(|e| self.fail(&format!("the transaction was refused: {e}")));
+		Pending { sent, chain }
 	}
 
 	/// Waits until a block on the best chain includes `pending`; returns its outcome: the events, or
 	/// the dispatch error by name (`posts.TextTooLong: the text is longer than ...`).
 	#[track_caller]
 	pub fn outcome(&self, pending: Pending) -> Result<Included, String> {
-		let mut scanned: HashMap<H256, Option<u32>> = HashMap::new();
-		let (block, number, index) =
-			self.wait_for(&format!("{:?} in a block", pending.hash), || {
-				let best = self.best_number();
-				(pending.after + 1..=best).find_map(|number| {
-					let block = self.block_hash(number);
-					let index = *scanned.entry(block).or_insert_with(|| {
-						let body = self.rpc("chain_getBlock", json!([block]));
-						let extrinsics = body["block"]["extrinsics"].as_array().cloned();
-						extrinsics
-							.unwrap_or_default()
-							.iter()
-							.position(|xt| {
-								sp_runtime::traits::BlakeTwo256::hash(&decode_hex(xt))
-									== pending.hash
-							})
-							.map(|i| i as u32)
-					});
-					index.map(|index| (block, number, index))
-				})
-			});
-		// `System::Events` (its storage type is private to frame-system; the key is not).
-		let key = frame_support::storage::storage_prefix(b"System", b"Events");
-		let records: Vec<EventRecord> = self.storage_at(&key, block).unwrap_or_default();
-		let events: Vec<RuntimeEvent> = records
-			.into_iter()
-			.filter(|r| r.phase == frame_system::Phase::ApplyExtrinsic(index))
-			.map(|r| r.event)
+		let Pending { sent, chain } = pending;
+		let hash = sent.hash();
+		let included = chain
+			.runtime
+			.block_on(sent.wait(Wait::InBlock, &Progress::start()))
+			.map_err(|e| match e {
+				kith_cli::Error::Refused(error) => error,
+				other => self.fail(&format!("extrinsic {hash:?}: {other}")),
+			})?;
+		let events = included
+			.events
+			.iter()
+			.map(|event| {
+				let event = event.unwrap_or_else(|e| self.fail(&format!("an event: {e}")));
+				// An event's bytes are its record's: phase, event, topics.
+				EventRecord::decode(&mut event.bytes())
+					.unwrap_or_else(|e| self.fail(&format!("an event record: {e}")))
+					.event
+			})
 			.collect();
-		match events.last() {
-			Some(RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
-				dispatch_error,
-				..
-			})) => Err(self.describe(dispatch_error)),
-			Some(RuntimeEvent::System(frame_system::Event::ExtrinsicSuccess { .. })) => {
-				Ok(Included { block, number, events })
-			},
-			other => {
-				self.fail(&format!("extrinsic {:?} has no outcome event: {other:?}", pending.hash))
-			},
-		}
+		let number = included.block_number as u32;
+		Ok(Included { block: included.block_hash, number, events })
 	}
 
 	/// Signs and submits `call`, waits for a block to include it, and returns its outcome.
@@ -138,45 +185,13 @@ impl Node {
 
 	/// The fee `signer` pays for `call` (weight, length and base fee, as `TransactionPaymentApi`
 	/// computes it at the best block).
+	#[track_caller]
 	pub fn fee(&self, signer: &sr25519::Pair, call: RuntimeCall) -> kith_runtime::Balance {
-		let xt = self.signed(signer, call);
-		let len = xt.encoded_size() as u32;
-		let info: pallet_transaction_payment::RuntimeDispatchInfo<kith_runtime::Balance> =
-			self.runtime_call("TransactionPaymentApi_query_info", (xt, len));
-		info.partial_fee
-	}
-}
-
-impl Node {
-	/// A dispatch error in words: a pallet error as `pallet.Variant: its documentation`, as wallets show
-	/// it (from the node's metadata); any other error as its debug form (`BadOrigin`, ...).
-	fn describe(&self, error: &DispatchError) -> String {
-		if let DispatchError::Module(module) = error {
-			if let Some(described) = self.module_error(module.index, module.error[0]) {
-				return described;
-			}
-		}
-		format!("{error:?}")
-	}
-
-	/// `pallet.Variant: docs` of error `variant` of the pallet at `index`.
-	fn module_error(&self, index: u8, variant: u8) -> Option<String> {
-		// Read once per test process: every runtime a test meets has the same errors.
-		static METADATA: OnceLock<RuntimeMetadataV15> = OnceLock::new();
-		let metadata = METADATA.get_or_init(|| {
-			let bytes: Option<Vec<u8>> = self.runtime_call("Metadata_metadata_at_version", 15u32);
-			let bytes = bytes.expect("the runtime offers V15 metadata");
-			match RuntimeMetadataPrefixed::decode(&mut &bytes[..]).expect("metadata decodes").1 {
-				RuntimeMetadata::V15(metadata) => metadata,
-				_ => unreachable!("asked for V15"),
-			}
-		});
-		let pallet = metadata.pallets.iter().find(|p| p.index == index)?;
-		let ty = metadata.types.resolve(pallet.error.as_ref()?.ty.id)?;
-		let scale_info::TypeDef::Variant(variants) = &ty.type_def else { return None };
-		let variant = variants.variants.iter().find(|v| v.index == variant)?;
-		let mut name = pallet.name.clone();
-		name[..1].make_ascii_lowercase();
-		Some(format!("{name}.{}: {}", variant.name, variant.docs.join(" ").trim()))
+		let chain = self.chain();
+		let payload = chain.payload(&call);
+		chain
+			.runtime
+			.block_on(chain.client.fee(&payload, &PairSigner(signer.clone())))
+			.unwrap_or_else(|e| self.fail(&format!("no fee estimate: {e}")))
 	}
 }
