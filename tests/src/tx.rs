@@ -64,7 +64,8 @@ impl Chain {
 	/// `call` as the client library sends it: the call's SCALE bytes read back, through the
 	/// runtime's metadata, as pallet, call and fields.
 	fn payload(&self, call: &RuntimeCall) -> DynamicPayload<Composite<u32>> {
-		let metadata = self.client.api.metadata();
+		let at = self.runtime.block_on(self.client.at_best()).expect("the best block");
+		let metadata = at.metadata();
 		let value = scale_value::scale::decode_as_type(
 			&mut &call.encode()[..],
 			metadata.outer_enums().call_enum_ty(),
