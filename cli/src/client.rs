@@ -16,7 +16,7 @@ use serde_json::Value;
 use subxt::{
 	client::OnlineClientAtBlockImpl,
 	config::DefaultExtrinsicParamsBuilder,
-	error::{DispatchError, TransactionEventsError},
+	error::{DispatchError, TransactionEventsError, TransactionProgressError},
 	extrinsics::ExtrinsicEvents,
 	tx::{Payload, Signer, SubmittableTransaction, TransactionProgress, TransactionStatus},
 	utils::{AccountId32, H256},
@@ -205,8 +205,11 @@ impl Client {
 				amount::format(needs)
 			)));
 		}
-		let progress = tx.submit_and_watch().await.map_err(refused)?;
-		Ok(Sent { progress, fee })
+		let mut progress = tx.submit_and_watch().await.map_err(refused)?;
+		// The node reports on a transaction once its pool has taken it (or refused it): from then on,
+		// `system_accountNextIndex` counts it, so the signer's next `send` takes the next nonce.
+		let first = progress.next().await;
+		Ok(Sent { progress, first, fee })
 	}
 
 	/// The fee `signer` would pay for `call` at the best block (weight, length and base fee, as
@@ -236,9 +239,14 @@ impl Client {
 	}
 }
 
+/// What the node reports on a transaction in its pool.
+type Status = TransactionStatus<Config, OnlineClientAtBlockImpl<Config>>;
+
 /// A transaction in the node's pool, watched.
 pub struct Sent {
 	progress: TransactionProgress<Config, OnlineClientAtBlockImpl<Config>>,
+	/// The first report on the transaction, read by [`Client::send`].
+	first: Option<Result<Status, TransactionProgressError>>,
 	/// The fee estimated before sending it.
 	pub fee: u128,
 }
@@ -254,7 +262,14 @@ impl Sent {
 	pub async fn wait(mut self, wait: Wait, progress: &Progress) -> Result<Included, Error> {
 		let fee = self.fee;
 		let watch = async {
-			while let Some(status) = self.progress.next().await {
+			loop {
+				let status = match self.first.take() {
+					Some(first) => first,
+					None => match self.progress.next().await {
+						Some(next) => next,
+						None => break,
+					},
+				};
 				let in_block = match status.map_err(|e| Error::Other(e.to_string()))? {
 					TransactionStatus::Validated | TransactionStatus::Broadcasted => {
 						progress.set("in the pool, waiting for a block");
