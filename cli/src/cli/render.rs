@@ -32,9 +32,13 @@ pub fn post(post: &Value) -> String {
 		_ => String::new(),
 	};
 	let mut counters = Vec::new();
-	for (field, word) in [("replies", "replies"), ("reposts", "reposts"), ("quotes", "quotes")] {
+	for (field, one, many) in [
+		("replies", "reply", "replies"),
+		("reposts", "repost", "reposts"),
+		("quotes", "quote", "quotes"),
+	] {
 		if let Some(n) = post[field].as_u64().filter(|n| *n > 0) {
-			counters.push(format!("{n} {word}"));
+			counters.push(format!("{n} {}", if n == 1 { one } else { many }));
 		}
 	}
 	if let Some(reactions) = post["reactions"].as_array() {
@@ -162,7 +166,7 @@ mod tests {
 			"content": {"type": "text", "text": "hello #kith"} });
 		assert_eq!(
 			super::post(&post),
-			"#7 @bob (Bob) replying to #3 · block 12 · 1 replies, 2 like, tipped 1.5 KITH\n    hello #kith"
+			"#7 @bob (Bob) replying to #3 · block 12 · 1 reply, 2 like, tipped 1.5 KITH\n    hello #kith"
 		);
 		let hidden = json!({ "id": 1, "author": "k1", "kind": {"type": "root"}, "created": 2,
 			"hidden": true, "content": {"type": "text", "text": "x"} });
