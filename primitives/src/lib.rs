@@ -191,6 +191,27 @@ impl<AccountId> OnAppreciation<AccountId> for () {
 	}
 }
 
+/// Told of moderation's decisions as they take effect, so that other pallets can act on them (the reward
+/// pool stops paying for a hidden post or a suspended account). Cannot fail the decision.
+pub trait OnEnforced<AccountId> {
+	/// An upheld case hid post `post` by `author`.
+	fn on_post_hidden(post: PostId, author: &AccountId);
+
+	/// An upheld case suspended `who`.
+	fn on_account_suspended(who: &AccountId);
+
+	/// The most weight one of the calls above can take.
+	fn weight() -> Weight;
+}
+
+impl<AccountId> OnEnforced<AccountId> for () {
+	fn on_post_hidden(_: PostId, _: &AccountId) {}
+	fn on_account_suspended(_: &AccountId) {}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}
+
 /// Told when a user moves their identity (profile, handle, ...) from one account to a new one, in the same
 /// call, so that other pallets can move what they keep for that user.
 pub trait OnIdentityMoved<AccountId> {

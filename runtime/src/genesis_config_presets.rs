@@ -55,6 +55,10 @@ pub const REWARD_PER_ERA: Balance = 10_000 * UNIT;
 /// The creator reward era of development chains: a minute, so that tests and demos see eras close.
 pub const DEV_ERA_LENGTH: BlockNumber = MINUTES;
 
+/// The creator reward score target of development chains: 100 KITH of net vote power pays an era's
+/// pool in full (a curator bonding 2,000 KITH has votes of 100 KITH).
+pub const DEV_SCORE_TARGET: Balance = 100 * UNIT;
+
 /// What each genesis validator bonds: 100,000 KITH.
 pub const VALIDATOR_BOND: Balance = 100_000 * UNIT;
 
@@ -137,7 +141,11 @@ fn genesis(
 		profiles: ProfilesConfig {
 			reserved: RESERVED_HANDLES.iter().map(|h| h.as_bytes().to_vec()).collect::<Vec<_>>(),
 		},
-		creator_rewards: CreatorRewardsConfig { era_length, reward_per_era: REWARD_PER_ERA },
+		creator_rewards: CreatorRewardsConfig {
+			era_length,
+			reward_per_era: REWARD_PER_ERA,
+			score_target: era_length.map(|_| DEV_SCORE_TARGET),
+		},
 		origins: OriginsConfig { fast_tracks },
 		moderation: ModerationConfig {
 			rules: starter_rulebook(),

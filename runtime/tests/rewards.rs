@@ -68,7 +68,7 @@ fn a_tip_pays_the_author_and_is_counted() {
 }
 
 #[test]
-fn curators_steer_an_era_pool_and_the_creator_claims_it() {
+fn curators_steer_an_era_pool_and_the_creator_claims_it_after_the_review() {
 	in_block_one(|| {
 		post(Eve, "a post worth appreciating");
 		post(Ferdie, "another one");
@@ -85,32 +85,31 @@ fn curators_steer_an_era_pool_and_the_creator_claims_it() {
 		apply_ok(Dave, pallet_posts::Call::react { post_id: 1, reaction: Reaction::Insightful });
 		assert_eq!(Runtime::scores(1, Eve.to_account_id()), (150 * UNIT, 0));
 		assert_eq!(Runtime::scores(1, Ferdie.to_account_id()), (50 * UNIT, 0));
+		assert_eq!(Runtime::scores(1, Dave.to_account_id()), (0, 100 * UNIT));
 		assert_eq!(Runtime::current_era().score, 200 * UNIT);
 
 		run_to_block(2 * DEV_ERA_LENGTH + 1);
-		// Era 0 had no votes and carried its pool: era 1's pool is two eras' rewards and four fifths of
-		// the fees paid in both eras; 80% of it for creators.
+		assert_eq!(
+			error_name(apply(Eve, pallet_creator_rewards::Call::claim { era: 1 }).unwrap()),
+			"EraInReview"
+		);
+		run_to_block(3 * DEV_ERA_LENGTH + 1);
+		// Era 0 had no votes: its pool was never minted. Era 1's pool is its reward and four fifths of
+		// the fees paid in it, half for creators and half for curators, in full (a score of 200 KITH
+		// passes the development target of 100).
 		let era = Runtime::era_rewards(1).unwrap();
 		let (creators, curators) = (era.creators, era.curators);
-		assert!(creators + curators > 2 * REWARD_PER_ERA, "fees went to the pool");
-		assert_eq!(curators, (creators + curators) / 5);
-		// Eve's three quarters of the score are capped at a tenth of the creators' part.
+		assert!(creators + curators > REWARD_PER_ERA, "fees went to the pool");
+		assert_eq!(curators, (creators + curators) / 2);
 		assert_eq!(
 			Runtime::pending_rewards(Eve.to_account_id()),
-			vec![(
-				1,
-				Payout {
-					creator: creators / 10,
-					curator: 0,
-					capped: creators * 3 / 4 - creators / 10
-				}
-			)]
+			vec![(1, Payout { creator: creators * 3 / 4, curator: 0, withheld: 0 })]
 		);
 		let issuance = Balances::total_issuance();
 		let before = balance(Eve);
 		apply_ok(Eve, pallet_creator_rewards::Call::claim { era: 1 });
 		let fee = last_fee();
-		assert_eq!(balance(Eve), before + creators / 10 - fee);
+		assert_eq!(balance(Eve), before + creators * 3 / 4 - fee);
 		let before = balance(Dave);
 		apply_ok(Dave, pallet_creator_rewards::Call::claim { era: 1 });
 		assert_eq!(
@@ -120,12 +119,62 @@ fn curators_steer_an_era_pool_and_the_creator_claims_it() {
 		);
 		assert_eq!(
 			Balances::total_issuance(),
-			issuance + creators / 10 + curators / 2 - burned(fee) - burned(last_fee()),
+			issuance + creators * 3 / 4 + curators / 2 - burned(fee) - burned(last_fee()),
 			"issuance grew by the claims, less what the pool burned of the fees"
 		);
 		assert_eq!(
 			error_name(apply(Eve, pallet_creator_rewards::Call::claim { era: 1 }).unwrap()),
 			"NothingToClaim"
 		);
+	});
+}
+
+/// Bob self-deals: he reacts to his own second account Eve's post, takes the reaction back, reacts
+/// again and tips it. Dave, with the same bond, curates Ferdie's post. Unflagged, Bob and Eve together
+/// earn twice what Dave earns; once Charlie, with the same bond, flags Eve's post in the review, they
+/// earn nothing and Dave's honest curation takes the era.
+#[test]
+fn self_dealing_earns_at_most_twice_honest_curation_and_flags_of_the_same_bond_take_it_all() {
+	in_block_one(|| {
+		post(Eve, "my own post, upvoted by my other account");
+		post(Ferdie, "a post others like");
+		for curator in [Bob, Charlie, Dave] {
+			apply_ok(curator, pallet_creator_rewards::Call::bond { amount: 2_000 * UNIT });
+		}
+		let self_dealing = |era: u32| {
+			run_to_block(era * DEV_ERA_LENGTH + 1);
+			apply_ok(Bob, pallet_posts::Call::react { post_id: 0, reaction: Reaction::Like });
+			apply_ok(Bob, pallet_posts::Call::unreact { post_id: 0 });
+			apply_ok(Bob, pallet_posts::Call::react { post_id: 0, reaction: Reaction::Love });
+			apply_ok(Bob, tip(TipTarget::Post(0), UNIT));
+			apply_ok(Dave, pallet_posts::Call::react { post_id: 1, reaction: Reaction::Like });
+			assert_eq!(Runtime::scores(era, Eve.to_account_id()).0, 100 * UNIT, "one vote");
+			// Taking the reactions back does not take the votes back, and leaves room for the next era.
+			apply_ok(Bob, pallet_posts::Call::unreact { post_id: 0 });
+			apply_ok(Dave, pallet_posts::Call::unreact { post_id: 1 });
+		};
+		self_dealing(1);
+		self_dealing(2); // era 1 in review, unflagged
+		run_to_block(3 * DEV_ERA_LENGTH + 1); // era 2 in review
+		apply_ok(
+			Charlie,
+			pallet_creator_rewards::Call::flag {
+				post: 0,
+				reason: pallet_creator_rewards::FlagReason::SelfVoting,
+			},
+		);
+		run_to_block(4 * DEV_ERA_LENGTH + 1);
+
+		let earned = |who: Sr25519Keyring, era: u32| {
+			Runtime::pending_rewards(who.to_account_id())
+				.into_iter()
+				.find(|(e, _)| *e == era)
+				.map_or(0, |(_, payout)| payout.creator + payout.curator)
+		};
+		let (attacker, honest) = (earned(Bob, 1) + earned(Eve, 1), earned(Dave, 1));
+		assert!(honest > 0 && attacker <= 2 * honest && attacker + 2 >= 2 * honest);
+		let pool = Runtime::era_rewards(2).unwrap();
+		assert_eq!(earned(Bob, 2) + earned(Eve, 2), 0, "flagged: nothing");
+		assert_eq!(earned(Dave, 2), pool.curators, "honest curation takes the curators' half");
 	});
 }

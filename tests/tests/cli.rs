@@ -165,6 +165,7 @@ fn a_session_of_cli_commands_drives_the_chain() {
 		(&format!("--suri //Charlie tip {root} 1.2.3"), "invalid amount `1.2.3`", 2),
 		(&format!("--suri //Charlie tip {root} 5000000"), "insufficient balance", 4),
 		(&format!("--suri //Charlie report {root} 99"), "moderation.UnknownRule: ", 4),
+		("--suri //Charlie rewards flag 999", "creatorRewards.NothingToFlag: ", 4),
 	] {
 		let (message, exit) = fails(&node, line);
 		assert!(message.contains(says), "`kith {line}`: {message}");

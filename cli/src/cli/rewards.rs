@@ -22,8 +22,25 @@ pub enum RewardsCommand {
 	Withdraw,
 	/// Claims your creator and curator rewards: of one closed era, or of every era that pays you.
 	Claim { era: Option<u32> },
+	/// Flags a post of the era in review (the one before this) as worth less than its votes: takes
+	/// off its score as much as your flag power (your bond) left allows. Moves no tokens.
+	Flag {
+		post: u64,
+		#[arg(long, value_enum, default_value = "overrewarded")]
+		reason: FlagReasonArg,
+	},
 	/// The era in progress, your score and bond, and what you can claim.
 	Status { who: Option<String> },
+}
+
+/// Why a post is flagged (recorded in the event; every reason takes off the same).
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum FlagReasonArg {
+	SelfVoting,
+	VoteTrading,
+	Spam,
+	Plagiarism,
+	Overrewarded,
 }
 
 pub async fn rewards(cx: &mut Context, command: RewardsCommand) -> Result<Report, Error> {
@@ -51,6 +68,26 @@ pub async fn rewards(cx: &mut Context, command: RewardsCommand) -> Result<Report
 				.map_or(0, |event| event.amount);
 			let text = format!("withdrew {}", amount::format(withdrawn));
 			Ok(done(text, &included, json!({ "amount": withdrawn.to_string() })))
+		},
+		RewardsCommand::Flag { post, reason } => {
+			use chain::runtime_types::pallet_creator_rewards::types::FlagReason;
+			let reason = match reason {
+				FlagReasonArg::SelfVoting => FlagReason::SelfVoting,
+				FlagReasonArg::VoteTrading => FlagReason::VoteTrading,
+				FlagReasonArg::Spam => FlagReason::Spam,
+				FlagReasonArg::Plagiarism => FlagReason::Plagiarism,
+				FlagReasonArg::Overrewarded => FlagReason::Overrewarded,
+			};
+			let included = cx.send(tx.flag(post, reason), 0).await?;
+			let flagged = included.event::<chain::creator_rewards::events::Flagged>();
+			let (era, taken) = flagged.map_or((0, 0), |event| (event.era, event.amount));
+			let text =
+				format!("flagged #{post}: {} off its score in era {era}", amount::format(taken));
+			Ok(done(
+				text,
+				&included,
+				json!({ "postId": post, "era": era, "amount": taken.to_string() }),
+			))
 		},
 		RewardsCommand::Claim { era } => {
 			let eras = match era {

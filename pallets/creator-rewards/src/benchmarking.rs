@@ -3,6 +3,7 @@
 //! `on_appreciation` show by running with many of them in storage.
 
 use super::*;
+use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
@@ -12,7 +13,7 @@ use frame_support::{
 	weights::Weight,
 };
 use frame_system::RawOrigin;
-use kith_primitives::OnAppreciation;
+use kith_primitives::{OnAppreciation, OnEnforced, PostId};
 use sp_runtime::traits::{One, Saturating, Zero};
 
 /// An account with `bond` bonded and as much again free.
@@ -44,7 +45,8 @@ fn crowd<T: Config>(n: u32) {
 	for i in 0..n {
 		let who: T::AccountId = account("crowd", i, 0);
 		CreatorScores::<T>::insert(era, &who, BalanceOf::<T>::one());
-		CuratorPower::<T>::insert(era, &who, BalanceOf::<T>::one());
+		let score = PostScore { author: who, up: BalanceOf::<T>::one(), down: Zero::zero() };
+		PostScores::<T>::insert(era, PostId::from(i), score);
 	}
 	EraScore::<T>::put(BalanceOf::<T>::from(n));
 }
@@ -107,23 +109,97 @@ mod benchmarks {
 		assert_eq!(Ledgers::<T>::get(&who).map(|l| l.unlocking.len()), Some(0));
 	}
 
-	/// A claim as both creator and curator, above the cap.
+	/// A claim as both creator and curator, the curator's `n` votes on posts of other creators.
 	#[benchmark]
-	fn claim() {
+	fn claim(n: Linear<1, { T::VotesPerEra::get() }>) {
 		RewardPerEra::<T>::put(a_bond::<T>());
 		let who = curator::<T>("curator", 0, a_bond::<T>());
-		let creator: T::AccountId = account("creator", 0, 0);
 		let other = curator::<T>("curator", 1, a_bond::<T>());
 		close_era::<T>();
-		Pallet::<T>::on_appreciation(&who, &creator, 0);
-		Pallet::<T>::on_appreciation(&other, &who, 1);
+		for i in 0..n {
+			let creator: T::AccountId = account("creator", i, 0);
+			Pallet::<T>::on_appreciation(&who, &creator, PostId::from(i));
+		}
+		Pallet::<T>::on_appreciation(&other, &who, PostId::from(n));
 		let era = CurrentEra::<T>::get();
+		close_era::<T>();
 		close_era::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), era);
 
 		assert!(Eras::<T>::get(era).is_some_and(|e| !e.paid.is_zero()));
+	}
+
+	/// A flag by a flagger with all but one of its flags of the era raised.
+	#[benchmark]
+	fn flag() {
+		let flags = T::MaxFlagsPerEra::get();
+		let votes = T::VotesPerEra::get();
+		let author = curator::<T>("curator", 0, a_bond::<T>());
+		let flagger = curator::<T>("curator", 1, a_bond::<T>().saturating_mul(flags.into()));
+		let voters: Vec<T::AccountId> =
+			(0..flags.div_ceil(votes)).map(|i| curator::<T>("voter", i, a_bond::<T>())).collect();
+		close_era::<T>();
+		for post in 0..flags {
+			let voter = &voters[(post / votes) as usize];
+			Pallet::<T>::on_appreciation(voter, &author, PostId::from(post));
+		}
+		close_era::<T>();
+		for post in 1..flags {
+			Pallet::<T>::flag(
+				RawOrigin::Signed(flagger.clone()).into(),
+				PostId::from(post),
+				FlagReason::Spam,
+			)
+			.expect("flag power left");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(flagger.clone()), 0, FlagReason::SelfVoting);
+
+		let review = CurrentEra::<T>::get() - 1;
+		assert!(PostScores::<T>::get(review, 0).is_some_and(|score| !score.down.is_zero()));
+	}
+
+	#[benchmark]
+	fn set_score_target() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, a_bond::<T>());
+
+		assert_eq!(ScoreTarget::<T>::get(), a_bond::<T>());
+	}
+
+	/// Hiding a post with votes in the era in review and in the current era.
+	#[benchmark]
+	fn on_post_hidden() {
+		let author: T::AccountId = account("creator", 0, 0);
+		let voter = curator::<T>("curator", 0, a_bond::<T>());
+		let other = curator::<T>("curator", 1, a_bond::<T>());
+		close_era::<T>();
+		Pallet::<T>::on_appreciation(&voter, &author, 0);
+		close_era::<T>();
+		Pallet::<T>::on_appreciation(&other, &author, 0);
+
+		#[block]
+		{
+			Pallet::<T>::on_post_hidden(0, &author);
+		}
+
+		assert!(CreatorScores::<T>::get(CurrentEra::<T>::get(), &author).is_zero());
+	}
+
+	#[benchmark]
+	fn on_account_suspended() {
+		let who: T::AccountId = account("creator", 0, 0);
+		close_era::<T>();
+
+		#[block]
+		{
+			Pallet::<T>::on_account_suspended(&who);
+		}
+
+		assert!(Barred::<T>::contains_key(CurrentEra::<T>::get(), &who));
 	}
 
 	#[benchmark]
@@ -144,13 +220,17 @@ mod benchmarks {
 		assert_eq!(EraLength::<T>::get(), blocks);
 	}
 
-	/// A vote by a curator whose ledger moves to a new era, with votes of others in storage.
+	/// A curator's last vote of the era, with votes of others in storage.
 	#[benchmark]
 	fn on_appreciation() {
 		let who = curator::<T>("curator", 0, a_bond::<T>());
 		let creator: T::AccountId = account("creator", 0, 0);
 		close_era::<T>();
 		crowd::<T>(1_000);
+		let last = T::VotesPerEra::get();
+		for post in 1..last {
+			Pallet::<T>::on_appreciation(&who, &creator, PostId::from(2_000 + post));
+		}
 
 		#[block]
 		{
@@ -172,7 +252,8 @@ mod benchmarks {
 		assert_eq!(CurrentEra::<T>::get(), 0);
 	}
 
-	/// Closing an era with 1,000 creators and curators in it and expiring an old one.
+	/// Closing an era with 1,000 creators and curators in it, ending the review of the era before
+	/// and expiring an old one.
 	#[benchmark]
 	fn on_initialize_era_end() {
 		for _ in 0..T::ClaimWindow::get() {

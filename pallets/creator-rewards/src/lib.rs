@@ -1,50 +1,71 @@
 //! # Creator rewards pallet
 //!
 //! A reward pool minted each era and shared among creators by the appreciation their posts earned, as
-//! steered by **curators** who lock tokens for it. Voting power comes only from locked tokens, so
-//! splitting tokens across many accounts, or appreciating one's own posts through a ring of accounts,
-//! steers exactly as much of the pool as the same tokens in one account would.
+//! steered by **curators** who lock tokens for it, and shared among those curators by how much of it
+//! their votes kept through the era's **review**, in which bonded accounts can flag posts as worth less
+//! than their votes.
 //!
 //! ## Terminology
 //! - **Era**: [`EraLength`] blocks. Era 0 starts at genesis; an era closes in the `on_initialize` of the
 //!   block where its length has passed, in constant time.
 //! - **Bond**: tokens a curator freezes with [`Pallet::bond`] ([`FreezeReason::Curation`]). A change of
-//!   bond takes effect from the next era: the votes of an era are powered by the bond at its start, and
-//!   unbonded tokens stay frozen for [`Config::UnbondingEras`] (at least two) eras. One token therefore
-//!   powers at most one account in an era.
+//!   bond takes effect from the next era: the votes and flags of an era are powered by the bond at its
+//!   start, and unbonded tokens stay frozen for [`Config::UnbondingEras`] (at least two) eras. One token
+//!   therefore powers at most one account in an era.
 //! - **Vote**: each era a curator has [`Config::VotesPerEra`] votes, each worth `bond at era start /
 //!   VotesPerEra` of **power**. A positive reaction or a tip on a post (told through
-//!   [`kith_primitives::OnAppreciation`]) spends one vote on the post's author: the author's **score**
-//!   and the era's total score grow by the vote's power at once. At most one vote per (curator, post) per
-//!   era; never for one's own post. A curator without a bond, or without votes left, appreciates as usual
-//!   but steers nothing.
-//! - **Pool**: when era `e` closes, its pool is [`RewardPerEra`] plus what was carried over
-//!   ([`Carry`]); [`Config::CuratorShare`] of it is the curators' part, the rest the creators' part. A
-//!   creator may claim `creators' part × score / total score`, at most [`Config::MaxCreatorShare`] of the
-//!   creators' part; a curator `curators' part × power spent / total score`. An era without votes carries
-//!   its whole pool over.
-//! - **Claim window**: era `e` can be claimed until era `e + ClaimWindow` closes; then it expires and
-//!   what was not paid returns to the next pool.
+//!   [`kith_primitives::OnAppreciation`]) spends one vote on it: the post's score (`up`), its author's
+//!   score and the era's total score grow by the vote's power at once. At most one vote per (curator,
+//!   post) per era; never for one's own post, a hidden post or a suspended author. A curator without a
+//!   bond, or without votes left, appreciates as usual but steers nothing.
+//! - **Review and flags**: era `e` is in review during era `e + 1`. With [`Pallet::flag`], a bonded
+//!   account takes off the score of a post of the era in review (`down`) as much as it likes up to the
+//!   post's net score, from a flag power equal to its bond at the current era's start, spent across up
+//!   to [`Config::MaxFlagsPerEra`] posts. A flag moves no tokens.
+//! - **Moderation** ([`kith_primitives::OnEnforced`]): a hidden post loses its net score in the current
+//!   era and in the era in review; a suspended account is **barred** from both: what it would claim of
+//!   them is withheld and goes to a later pool. Nothing already claimed is taken back.
+//! - **Pool**: when era `e` closes, its pool is [`RewardPerEra`] plus what was carried over ([`Carry`]);
+//!   [`Config::CuratorShare`] (at least half) of it is the curators' part, the rest the creators' part.
+//!   When its review ends (era `e + 1` closes), a net score below [`ScoreTarget`] shrinks both parts in
+//!   proportion, and what they lose is never minted. A creator may then claim `creators' part × its net
+//!   score / net total score`; a curator `curators' part × its counted power / net total score`, where a
+//!   vote counts `power × post's net / post's up`. Counted power over all curators is the net total.
+//! - **Claim window**: era `e` can be claimed once reviewed, until era `e + ClaimWindow` closes; then it
+//!   expires and what was not paid returns to the next pool.
+//!
+//! ## Why the attacks it answers fail
+//! Power is linear in the bond, so splitting a bond across accounts changes nothing. A curator voting
+//! for its own second account earns both parts of its votes' value, at most `1 / CuratorShare` (two)
+//! times what the same votes earn an honest curator; flags from as much bond take the alt's posts, and
+//! with them both parts, to zero. There is no cap per creator (more accounts would bypass it), and the
+//! score target keeps a lone early bonder from taking a whole pool. The `attacks` tests compute each.
 //!
 //! ## Calls
 //! - [`Pallet::bond`], [`Pallet::unbond`], [`Pallet::withdraw_unbonded`]: signed, the curator's own bond.
-//! - [`Pallet::claim`]: signed, the caller's creator and curator rewards of one closed era.
-//! - [`Pallet::set_reward_per_era`], [`Pallet::set_era_length`]: [`Config::AdminOrigin`] (governance).
+//! - [`Pallet::flag`]: signed and bonded, a post of the era in review.
+//! - [`Pallet::claim`]: signed, the caller's creator and curator rewards of one reviewed era.
+//! - [`Pallet::set_reward_per_era`], [`Pallet::set_era_length`], [`Pallet::set_score_target`]:
+//!   [`Config::AdminOrigin`] (governance).
 //!
 //! ## Storage
-//! `Ledgers` (curator → [`Ledger`]: bond, unlocking chunks, this era's votes, all bounded);
-//! `CreatorScores` and `CuratorPower` ((era, account) → amount, one key per creator or curator per era);
-//! `Eras` (closed era → [`EraRewards`], while claimable); the era counters `CurrentEra`, `EraStartedAt`,
-//! `EraLength`, `EraScore`, `RewardPerEra`, `Carry`. Score entries of expired eras are removed in
-//! `on_idle`, as far as the block's spare weight allows ([`ClearedUpTo`] marks the progress).
+//! `Ledgers` (curator → [`Ledger`]: bond and unlocking chunks, bounded); per era, one key per creator,
+//! post or curator: `CreatorScores`, `PostScores` ([`PostScore`]), `CuratorEras` ([`CuratorVotes`], at
+//! most `VotesPerEra` posts) and `Barred`; `Flaggers` (account → this era's [`FlagRecord`], at most
+//! `MaxFlagsPerEra` posts); `Eras` (closed era → [`EraRewards`], while claimable); the counters
+//! `CurrentEra`, `EraStartedAt`, `EraLength`, `EraScore`, `RewardPerEra`, `Carry`, `ScoreTarget`. The
+//! per-era entries of expired eras are removed in `on_idle`, as far as the block's spare weight allows
+//! ([`ClearedUpTo`] marks the progress); a flagger's record goes with its ledger.
 //!
 //! ## Economics
 //! Nothing is minted up front: a claim mints what it pays, so total issuance grows by exactly the sum of
-//! claims, and what is never claimed is never minted (it returns to a later pool instead). Funds taken
-//! elsewhere reach the pool through the pallet's `OnUnbalanced` implementation (moderation's slashed
-//! deposits, a share of transaction fees): they are burned and added to [`Carry`], and minted again
-//! when claimed, so issuance stays equal to what accounts hold. Curators pay
-//! no deposit for their ledger: it exists only while they lock at least [`Config::MinBond`].
+//! claims, and what is never claimed is never minted (it returns to a later pool instead, except the
+//! part of a pool that a score below the target does not earn). Funds taken elsewhere reach the pool
+//! through the pallet's `OnUnbalanced` implementation (moderation's slashed deposits, a share of
+//! transaction fees): they are burned and added to [`Carry`], and minted again when claimed, so issuance
+//! stays equal to what accounts hold. Curators pay no deposit for their ledger: it exists only while
+//! they lock at least [`Config::MinBond`]; the per-era entries their votes and flags write are bounded
+//! by their votes and flags per era and removed when the era expires.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -73,7 +94,7 @@ pub mod pallet {
 		traits::fungible::{self, Inspect, Mutate, MutateFreeze},
 	};
 	use frame_system::pallet_prelude::*;
-	use kith_primitives::{OnAppreciation, PostId};
+	use kith_primitives::{ModerationStatus, OnAppreciation, OnEnforced, PostId};
 	use sp_runtime::{
 		helpers_128bit::multiply_by_rational_with_rounding,
 		traits::{Saturating, UniqueSaturatedInto, Zero},
@@ -84,8 +105,13 @@ pub mod pallet {
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 	/// A curator's ledger in a runtime.
-	pub type LedgerOf<T> =
-		Ledger<BalanceOf<T>, <T as Config>::VotesPerEra, <T as Config>::MaxUnlockingChunks>;
+	pub type LedgerOf<T> = Ledger<BalanceOf<T>, <T as Config>::MaxUnlockingChunks>;
+	/// A curator's votes of one era in a runtime.
+	pub type CuratorVotesOf<T> = CuratorVotes<BalanceOf<T>, <T as Config>::VotesPerEra>;
+	/// A flagger's flags of one era in a runtime.
+	pub type FlagRecordOf<T> = FlagRecord<BalanceOf<T>, <T as Config>::MaxFlagsPerEra>;
+	/// A post's score in one era in a runtime.
+	pub type PostScoreOf<T> = PostScore<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -114,9 +140,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type CuratorShare: Get<Perbill>;
 
-		/// The most of the creators' part one creator can receive in an era.
+		/// What moderation decided: a hidden post or a suspended author takes no votes.
+		type Moderation: ModerationStatus<Self::AccountId>;
+
+		/// The most posts an account can flag in an era.
 		#[pallet::constant]
-		type MaxCreatorShare: Get<Perbill>;
+		type MaxFlagsPerEra: Get<u32>;
+
+		/// The net score at which an era's pool is paid in full, until governance sets another.
+		#[pallet::constant]
+		type DefaultScoreTarget: Get<BalanceOf<Self>>;
 
 		/// For how many eras after it closed an era can be claimed.
 		#[pallet::constant]
@@ -184,17 +217,35 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The power each curator spent per era.
+	/// Each post's votes and flags per era: one entry per post that received a vote.
 	#[pallet::storage]
-	pub type CuratorPower<T: Config> = StorageDoubleMap<
+	pub type PostScores<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, EraIndex, Twox64Concat, PostId, PostScoreOf<T>>;
+
+	/// The votes each curator spent per era.
+	#[pallet::storage]
+	pub type CuratorEras<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		EraIndex,
 		Blake2_128Concat,
 		T::AccountId,
-		BalanceOf<T>,
-		ValueQuery,
+		CuratorVotesOf<T>,
 	>;
+
+	/// Accounts suspended during an era or its review: what they would claim of it is withheld.
+	#[pallet::storage]
+	pub type Barred<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, EraIndex, Blake2_128Concat, T::AccountId, ()>;
+
+	/// The flags each account raised in the current era (overwritten in a later era).
+	#[pallet::storage]
+	pub type Flaggers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, FlagRecordOf<T>>;
+
+	/// The net score at which an era's pool is paid in full.
+	#[pallet::storage]
+	pub type ScoreTarget<T: Config> =
+		StorageValue<_, BalanceOf<T>, ValueQuery, T::DefaultScoreTarget>;
 
 	/// The pools of closed eras that can still be claimed.
 	#[pallet::storage]
@@ -215,6 +266,8 @@ pub mod pallet {
 		pub era_length: Option<BlockNumberFor<T>>,
 		/// What each era adds to the pool.
 		pub reward_per_era: BalanceOf<T>,
+		/// The score target, if not [`Config::DefaultScoreTarget`] (small for development chains).
+		pub score_target: Option<BalanceOf<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -225,6 +278,10 @@ pub mod pallet {
 				EraLength::<T>::put(length);
 			}
 			RewardPerEra::<T>::put(self.reward_per_era);
+			if let Some(target) = self.score_target {
+				assert!(!target.is_zero(), "the score target is not zero");
+				ScoreTarget::<T>::put(target);
+			}
 		}
 	}
 
@@ -245,8 +302,8 @@ pub mod pallet {
 			era: EraIndex,
 			power: BalanceOf<T>,
 		},
-		/// Era `era` closed with a pool of `pool` (`creators` + `curators`) and a total score of
-		/// `score`; `carried` went on to the next pool (all of it when nobody voted).
+		/// Era `era` closed with a pool of `pool` (`creators` + `curators`, final after its review) and a
+		/// total score of `score`; `carried` (expired claims) went on to the next pool.
 		EraClosed {
 			era: EraIndex,
 			pool: BalanceOf<T>,
@@ -255,16 +312,40 @@ pub mod pallet {
 			score: BalanceOf<T>,
 			carried: BalanceOf<T>,
 		},
+		/// The review of era `era` ended with a net score of `score`: its parts are final
+		/// (`creators`, `curators`) and can be claimed; `unminted`, the share of the pool that a score
+		/// below the target does not earn, is never minted.
+		EraReviewed {
+			era: EraIndex,
+			score: BalanceOf<T>,
+			creators: BalanceOf<T>,
+			curators: BalanceOf<T>,
+			unminted: BalanceOf<T>,
+		},
+		/// `flagger` flagged post `post`, taking `amount` off its score in era `era`.
+		Flagged {
+			flagger: T::AccountId,
+			post: PostId,
+			era: EraIndex,
+			reason: FlagReason,
+			amount: BalanceOf<T>,
+		},
+		/// Post `post` was hidden: its score of `amount` in era `era` no longer counts.
+		PostVoided { post: PostId, era: EraIndex, amount: BalanceOf<T> },
+		/// `who` was suspended: what it would claim of eras `from` to `to` is withheld.
+		AccountBarred { who: T::AccountId, from: EraIndex, to: EraIndex },
+		/// Governance set the score target.
+		ScoreTargetSet { target: BalanceOf<T> },
 		/// Era `era` can no longer be claimed; `returned` (not claimed) goes to the next pool.
 		EraExpired { era: EraIndex, returned: BalanceOf<T> },
-		/// `who` claimed its rewards of era `era`: `creator` + `curator` were minted to it; `capped`
-		/// went to the next pool.
+		/// `who` claimed its rewards of era `era`: `creator` + `curator` were minted to it; `withheld`
+		/// (it was suspended) went to the next pool.
 		Claimed {
 			who: T::AccountId,
 			era: EraIndex,
 			creator: BalanceOf<T>,
 			curator: BalanceOf<T>,
-			capped: BalanceOf<T>,
+			withheld: BalanceOf<T>,
 		},
 		/// Governance set the reward per era.
 		RewardPerEraSet { amount: BalanceOf<T> },
@@ -301,6 +382,22 @@ pub mod pallet {
 		NothingToClaim,
 		/// An era lasts at least one block.
 		ZeroEraLength,
+		/// That era is in review (its posts can still be flagged): claim it after the current era.
+		EraInReview,
+		/// You cannot flag your own post.
+		CannotFlagOwnPost,
+		/// You flagged that post in this era already.
+		AlreadyFlagged,
+		/// You have flagged as many posts as an era allows.
+		TooManyFlags,
+		/// That post has no score left in the era in review to take off.
+		NothingToFlag,
+		/// You have spent all your flag power (your bond at the era's start) in this era.
+		NoFlagPowerLeft,
+		/// A suspended account cannot flag.
+		Suspended,
+		/// The score target must not be zero.
+		ZeroScoreTarget,
 	}
 
 	#[pallet::hooks]
@@ -320,7 +417,13 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::UnbondingEras::get() >= 2, "unbonding lasts at least two eras");
 			assert!(T::VotesPerEra::get() > 0, "curators need votes");
-			assert!(T::ClaimWindow::get() > 0, "an era must be claimable for a while");
+			assert!(T::ClaimWindow::get() >= 2, "an era must be claimable after its review");
+			assert!(
+				T::CuratorShare::get() >= Perbill::from_percent(50),
+				"creators get at most half of a vote's value, or self-dealing pays more than twice"
+			);
+			assert!(T::MaxFlagsPerEra::get() >= T::VotesPerEra::get(), "flags cover votes");
+			assert!(!T::DefaultScoreTarget::get().is_zero(), "the score target is not zero");
 			assert!(!T::DefaultEraLength::get().is_zero(), "an era lasts at least one block");
 		}
 
@@ -346,7 +449,6 @@ pub mod pallet {
 				bonded: Zero::zero(),
 				era: CurrentEra::<T>::get(),
 				era_bond: Zero::zero(),
-				voted: Default::default(),
 				unlocking: Default::default(),
 			});
 			ledger.bonded = ledger.bonded.saturating_add(amount);
@@ -416,6 +518,7 @@ pub mod pallet {
 			if ledger.bonded.is_zero() && ledger.unlocking.is_empty() {
 				T::Currency::thaw(&reason, &who)?;
 				Ledgers::<T>::remove(&who);
+				Flaggers::<T>::remove(&who);
 			} else {
 				T::Currency::set_freeze(&reason, &who, Self::frozen_by(&ledger))?;
 				Ledgers::<T>::insert(&who, ledger);
@@ -424,32 +527,34 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Pays the caller its creator and curator rewards of the closed era `era`, minting them.
+		/// Pays the caller its creator and curator rewards of era `era`, minting them, once the era's
+		/// review is over. What a suspension withholds goes to the next pool.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::claim())]
+		#[pallet::weight(T::WeightInfo::claim(T::VotesPerEra::get()))]
 		pub fn claim(origin: OriginFor<T>, era: EraIndex) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(era < CurrentEra::<T>::get(), Error::<T>::EraNotClosed);
 			let mut rewards = Eras::<T>::get(era).ok_or(Error::<T>::EraExpired)?;
+			ensure!(rewards.reviewed, Error::<T>::EraInReview);
 			let payout = Self::payout(&rewards, era, &who);
 			let total = payout.creator.saturating_add(payout.curator);
-			ensure!(!total.is_zero() || !payout.capped.is_zero(), Error::<T>::NothingToClaim);
+			ensure!(!total.is_zero() || !payout.withheld.is_zero(), Error::<T>::NothingToClaim);
 
 			if !total.is_zero() {
 				T::Currency::mint_into(&who, total)?;
 			}
 			CreatorScores::<T>::remove(era, &who);
-			CuratorPower::<T>::remove(era, &who);
+			CuratorEras::<T>::remove(era, &who);
 			rewards.paid = rewards.paid.saturating_add(total);
-			rewards.capped = rewards.capped.saturating_add(payout.capped);
+			rewards.withheld = rewards.withheld.saturating_add(payout.withheld);
 			Eras::<T>::insert(era, rewards);
-			Carry::<T>::mutate(|carry| *carry = carry.saturating_add(payout.capped));
+			Carry::<T>::mutate(|carry| *carry = carry.saturating_add(payout.withheld));
 			Self::deposit_event(Event::Claimed {
 				who,
 				era,
 				creator: payout.creator,
 				curator: payout.curator,
-				capped: payout.capped,
+				withheld: payout.withheld,
 			});
 			Ok(())
 		}
@@ -478,6 +583,56 @@ pub mod pallet {
 			Self::deposit_event(Event::EraLengthSet { blocks });
 			Ok(())
 		}
+
+		/// Flags post `post` of the era in review (the era before the current one) as worth less than
+		/// its votes: takes off its score as much as the caller's flag power left allows, up to all of
+		/// it. Flag power is the caller's bond at the current era's start, spent across all its flags
+		/// of the era; one flag per post and era, never on one's own post. Moves no tokens: the author
+		/// and its curators only get a smaller share of that era's pool.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::flag())]
+		pub fn flag(origin: OriginFor<T>, post: PostId, reason: FlagReason) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!T::Moderation::is_suspended(&who), Error::<T>::Suspended);
+			let era = CurrentEra::<T>::get();
+			let review = era.checked_sub(1).ok_or(Error::<T>::NothingToFlag)?;
+			let ledger = Self::ledger(&who).ok_or(Error::<T>::NotBonded)?;
+			let mut record =
+				Flaggers::<T>::get(&who).filter(|record| record.era == era).unwrap_or_else(|| {
+					FlagRecord { era, spent: Zero::zero(), posts: Default::default() }
+				});
+			ensure!(!record.posts.contains(&post), Error::<T>::AlreadyFlagged);
+			record.posts.try_push(post).map_err(|_| Error::<T>::TooManyFlags)?;
+			let mut score = PostScores::<T>::get(review, post).ok_or(Error::<T>::NothingToFlag)?;
+			ensure!(score.author != who, Error::<T>::CannotFlagOwnPost);
+			let net = score.up.saturating_sub(score.down);
+			ensure!(!net.is_zero(), Error::<T>::NothingToFlag);
+			let left = ledger.era_bond.saturating_sub(record.spent);
+			ensure!(!left.is_zero(), Error::<T>::NoFlagPowerLeft);
+			let amount = left.min(net);
+
+			score.down = score.down.saturating_add(amount);
+			record.spent = record.spent.saturating_add(amount);
+			Self::take_off(review, &score.author, amount);
+			PostScores::<T>::insert(review, post, score);
+			Flaggers::<T>::insert(&who, record);
+			Self::deposit_event(Event::Flagged { flagger: who, post, era: review, reason, amount });
+			Ok(())
+		}
+
+		/// Sets the net score at which an era's pool is paid in full, from the next review on.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_score_target())]
+		pub fn set_score_target(
+			origin: OriginFor<T>,
+			#[pallet::compact] target: BalanceOf<T>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!target.is_zero(), Error::<T>::ZeroScoreTarget);
+			ScoreTarget::<T>::put(target);
+			Self::deposit_event(Event::ScoreTargetSet { target });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> frame_support::traits::OnUnbalanced<fungible::Credit<T::AccountId, T::Currency>>
@@ -497,21 +652,33 @@ pub mod pallet {
 
 	impl<T: Config> OnAppreciation<T::AccountId> for Pallet<T> {
 		fn on_appreciation(who: &T::AccountId, author: &T::AccountId, post: PostId) {
-			if who == author {
-				return;
-			}
-			let Some(mut ledger) = Self::ledger(who) else { return };
-			let power = ledger.era_bond / T::VotesPerEra::get().into();
-			if power.is_zero()
-				|| ledger.voted.contains(&post)
-				|| ledger.voted.try_push(post).is_err()
+			if who == author
+				|| T::Moderation::is_hidden(post)
+				|| T::Moderation::is_suspended(author)
 			{
 				return;
 			}
-			let era = ledger.era;
-			Ledgers::<T>::insert(who, ledger);
+			let Some(ledger) = Ledgers::<T>::get(who) else { return };
+			let era = CurrentEra::<T>::get();
+			let era_bond = if ledger.era == era { ledger.era_bond } else { ledger.bonded };
+			let power = era_bond / T::VotesPerEra::get().into();
+			if power.is_zero() || Barred::<T>::contains_key(era, author) {
+				return;
+			}
+			let mut votes = CuratorEras::<T>::get(era, who)
+				.unwrap_or_else(|| CuratorVotes { power, posts: Default::default() });
+			if votes.posts.contains(&post) || votes.posts.try_push(post).is_err() {
+				return;
+			}
+			CuratorEras::<T>::insert(era, who, votes);
+			let mut score = PostScores::<T>::get(era, post).unwrap_or_else(|| PostScore {
+				author: author.clone(),
+				up: Zero::zero(),
+				down: Zero::zero(),
+			});
+			score.up = score.up.saturating_add(power);
+			PostScores::<T>::insert(era, post, score);
 			CreatorScores::<T>::mutate(era, author, |score| *score = score.saturating_add(power));
-			CuratorPower::<T>::mutate(era, who, |spent| *spent = spent.saturating_add(power));
 			EraScore::<T>::mutate(|score| *score = score.saturating_add(power));
 			Self::deposit_event(Event::VoteSpent {
 				curator: who.clone(),
@@ -527,6 +694,38 @@ pub mod pallet {
 		}
 	}
 
+	impl<T: Config> OnEnforced<T::AccountId> for Pallet<T> {
+		/// A hidden post's score no longer counts, in the current era and in the era in review.
+		fn on_post_hidden(post: PostId, author: &T::AccountId) {
+			let era = CurrentEra::<T>::get();
+			for era in era.checked_sub(1).into_iter().chain([era]) {
+				let Some(mut score) = PostScores::<T>::get(era, post) else { continue };
+				let net = score.up.saturating_sub(score.down);
+				if net.is_zero() {
+					continue;
+				}
+				score.down = score.up;
+				PostScores::<T>::insert(era, post, score);
+				Self::take_off(era, author, net);
+				Self::deposit_event(Event::PostVoided { post, era, amount: net });
+			}
+		}
+
+		/// A suspended account claims nothing of the current era and of the era in review.
+		fn on_account_suspended(who: &T::AccountId) {
+			let to = CurrentEra::<T>::get();
+			let from = to.saturating_sub(1);
+			for era in from..=to {
+				Barred::<T>::insert(era, who, ());
+			}
+			Self::deposit_event(Event::AccountBarred { who: who.clone(), from, to });
+		}
+
+		fn weight() -> Weight {
+			T::WeightInfo::on_post_hidden().max(T::WeightInfo::on_account_suspended())
+		}
+	}
+
 	impl<T: Config> Pallet<T> {
 		/// The ledger of `who`, brought to the current era: the bond at the era's start and no votes
 		/// yet if its era has passed.
@@ -536,7 +735,6 @@ pub mod pallet {
 			if ledger.era != era {
 				ledger.era = era;
 				ledger.era_bond = ledger.bonded;
-				ledger.voted = Default::default();
 			}
 			Some(ledger)
 		}
@@ -567,43 +765,100 @@ pub mod pallet {
 			.map_or_else(Zero::zero, |amount| amount.unique_saturated_into())
 		}
 
+		/// Takes `amount` off the score of `author` and of era `era` (the current era or the one in
+		/// review): a flag or a hidden post.
+		fn take_off(era: EraIndex, author: &T::AccountId, amount: BalanceOf<T>) {
+			CreatorScores::<T>::mutate(era, author, |score| *score = score.saturating_sub(amount));
+			if era == CurrentEra::<T>::get() {
+				EraScore::<T>::mutate(|score| *score = score.saturating_sub(amount));
+			} else {
+				Eras::<T>::mutate(era, |rewards| {
+					if let Some(rewards) = rewards {
+						rewards.score = rewards.score.saturating_sub(amount);
+					}
+				});
+			}
+		}
+
+		/// The curator power of `who` in era `era` that still counts: each vote's power scaled by what
+		/// flags and hiding left of its post's score (`power × net / up`). Summed over all curators, it
+		/// is the era's net score.
+		fn curator_power(era: EraIndex, who: &T::AccountId) -> BalanceOf<T> {
+			let Some(votes) = CuratorEras::<T>::get(era, who) else { return Zero::zero() };
+			votes.posts.iter().fold(Zero::zero(), |sum: BalanceOf<T>, post| {
+				let counted = PostScores::<T>::get(era, post).map_or_else(Zero::zero, |score| {
+					Self::share(votes.power, score.up.saturating_sub(score.down), score.up)
+				});
+				sum.saturating_add(counted)
+			})
+		}
+
 		/// What `who` can claim of era `era`, whose pool is `rewards`.
 		fn payout(
 			rewards: &EraRewards<BalanceOf<T>>,
 			era: EraIndex,
 			who: &T::AccountId,
 		) -> Payout<BalanceOf<T>> {
-			let uncapped =
+			let creator =
 				Self::share(rewards.creators, CreatorScores::<T>::get(era, who), rewards.score);
-			let creator = uncapped.min(T::MaxCreatorShare::get() * rewards.creators);
-			Payout {
-				creator,
-				curator: Self::share(
-					rewards.curators,
-					CuratorPower::<T>::get(era, who),
-					rewards.score,
-				),
-				capped: uncapped - creator,
+			let curator =
+				Self::share(rewards.curators, Self::curator_power(era, who), rewards.score);
+			if Barred::<T>::contains_key(era, who) {
+				Payout {
+					creator: Zero::zero(),
+					curator: Zero::zero(),
+					withheld: creator.saturating_add(curator),
+				}
+			} else {
+				Payout { creator, curator, withheld: Zero::zero() }
 			}
 		}
 
-		/// Closes the current era at block `now`: fixes its pool, expires the era that leaves the claim
-		/// window and starts the next era. Constant work, whatever the number of creators or curators.
+		/// Closes the current era at block `now`: fixes its pool, ends the review of the era before it,
+		/// expires the era that leaves the claim window and starts the next era. Constant work,
+		/// whatever the number of creators or curators.
 		fn close_era(now: BlockNumberFor<T>) {
 			let era = CurrentEra::<T>::get();
 			let pool = RewardPerEra::<T>::get().saturating_add(Carry::<T>::take());
 			let score = EraScore::<T>::take();
-			let (creators, curators, mut carried) = if score.is_zero() {
-				(Zero::zero(), Zero::zero(), pool)
-			} else {
-				let curators = T::CuratorShare::get() * pool;
-				(pool - curators, curators, Zero::zero())
-			};
+			let curators = T::CuratorShare::get() * pool;
+			let creators = pool.saturating_sub(curators);
+			let mut carried: BalanceOf<T> = Zero::zero();
 			Eras::<T>::insert(
 				era,
-				EraRewards { creators, curators, score, paid: Zero::zero(), capped: Zero::zero() },
+				EraRewards {
+					creators,
+					curators,
+					score,
+					paid: Zero::zero(),
+					withheld: Zero::zero(),
+					reviewed: false,
+				},
 			);
-			Self::deposit_event(Event::EraClosed { era, pool, creators, curators, score, carried });
+
+			// The era in review becomes final: below the score target, its parts shrink in proportion
+			// to its net score, and what they lose is never minted.
+			if let Some(reviewed) = era.checked_sub(1) {
+				if let Some(mut rewards) = Eras::<T>::get(reviewed) {
+					let target = ScoreTarget::<T>::get();
+					let pool = rewards.creators.saturating_add(rewards.curators);
+					if rewards.score < target {
+						rewards.creators = Self::share(rewards.creators, rewards.score, target);
+						rewards.curators = Self::share(rewards.curators, rewards.score, target);
+					}
+					rewards.reviewed = true;
+					let unminted =
+						pool.saturating_sub(rewards.creators).saturating_sub(rewards.curators);
+					Eras::<T>::insert(reviewed, rewards);
+					Self::deposit_event(Event::EraReviewed {
+						era: reviewed,
+						score: rewards.score,
+						creators: rewards.creators,
+						curators: rewards.curators,
+						unminted,
+					});
+				}
+			}
 
 			if let Some(expired) = era.checked_sub(T::ClaimWindow::get()) {
 				if let Some(rewards) = Eras::<T>::take(expired) {
@@ -611,11 +866,12 @@ pub mod pallet {
 						.creators
 						.saturating_add(rewards.curators)
 						.saturating_sub(rewards.paid)
-						.saturating_sub(rewards.capped);
+						.saturating_sub(rewards.withheld);
 					carried = carried.saturating_add(returned);
 					Self::deposit_event(Event::EraExpired { era: expired, returned });
 				}
 			}
+			Self::deposit_event(Event::EraClosed { era, pool, creators, curators, score, carried });
 			Carry::<T>::put(carried);
 			CurrentEra::<T>::put(era + 1);
 			EraStartedAt::<T>::put(now);
@@ -642,22 +898,34 @@ pub mod pallet {
 			if limit == 0 {
 				return check;
 			}
-			let creators = CreatorScores::<T>::clear_prefix(era, limit, None);
-			let left = limit.saturating_sub(creators.loops);
-			let curators = (left > 0).then(|| CuratorPower::<T>::clear_prefix(era, left, None));
-			let removed = creators.unique + curators.as_ref().map_or(0, |c| c.unique);
-			if creators.maybe_cursor.is_none() && curators.is_some_and(|c| c.maybe_cursor.is_none())
-			{
+			let (mut left, mut removed, mut done) = (limit, 0, true);
+			// Each map in turn, as far as the limit goes; the era is done when all are empty.
+			macro_rules! clear {
+				($($map:ident),*) => {$(
+					if left == 0 {
+						done = false;
+					} else {
+						let cleared = $map::<T>::clear_prefix(era, left, None);
+						left = left.saturating_sub(cleared.loops);
+						removed += cleared.unique;
+						done &= cleared.maybe_cursor.is_none();
+					}
+				)*};
+			}
+			clear!(CreatorScores, PostScores, CuratorEras, Barred);
+			debug_assert!(left <= limit, "the limit bounds the work");
+			if done {
 				ClearedUpTo::<T>::put(era + 1);
 			}
 			T::WeightInfo::clear_expired(removed)
 		}
 
-		/// What `who` can claim now, per claimable era.
+		/// What `who` can claim now, per claimable era (reviewed, within the claim window).
 		pub fn pending_rewards(who: &T::AccountId) -> Vec<(EraIndex, Payout<BalanceOf<T>>)> {
 			(Self::oldest_claimable()..CurrentEra::<T>::get())
 				.filter_map(|era| {
-					let payout = Self::payout(&Eras::<T>::get(era)?, era, who);
+					let rewards = Eras::<T>::get(era).filter(|rewards| rewards.reviewed)?;
+					let payout = Self::payout(&rewards, era, who);
 					(payout != Default::default()).then_some((era, payout))
 				})
 				.collect()
@@ -675,9 +943,9 @@ pub mod pallet {
 			}
 		}
 
-		/// The score of `who` as a creator and the power it spent as a curator in `era`.
+		/// The net score of `who` as a creator and its curator power that still counts in `era`.
 		pub fn scores(era: EraIndex, who: &T::AccountId) -> (BalanceOf<T>, BalanceOf<T>) {
-			(CreatorScores::<T>::get(era, who), CuratorPower::<T>::get(era, who))
+			(CreatorScores::<T>::get(era, who), Self::curator_power(era, who))
 		}
 
 		/// Checks the pallet's invariants: freezes equal the ledgers, the current era's scores add up to
@@ -707,18 +975,34 @@ pub mod pallet {
 				"creator scores do not add up to the era's score"
 			);
 			ensure!(
-				sum(&mut CuratorPower::<T>::iter_prefix_values(era)) == score,
-				"curators' power does not add up to the era's score"
+				sum(&mut PostScores::<T>::iter_prefix_values(era).map(|p| p.up - p.down)) == score,
+				"post scores do not add up to the era's score"
 			);
+			ensure!(
+				sum(&mut PostScores::<T>::iter_prefix_values(era).map(|p| p.up))
+					== sum(&mut CuratorEras::<T>::iter_prefix_values(era)
+						.map(|v| v.power * (v.posts.len() as u32).into())),
+				"votes do not add up to the posts' scores"
+			);
+			for (flagger, record) in Flaggers::<T>::iter() {
+				if record.era == era {
+					let bond = Self::ledger(&flagger).map_or_else(Zero::zero, |l| l.era_bond);
+					ensure!(record.spent <= bond, "a flagger spent more than its bond");
+				}
+			}
 			for (closed, rewards) in Eras::<T>::iter() {
 				ensure!(
 					closed < era && closed >= Self::oldest_claimable(),
 					"a pool is kept outside the claim window"
 				);
 				ensure!(
-					rewards.paid.saturating_add(rewards.capped)
+					rewards.paid.saturating_add(rewards.withheld)
 						<= rewards.creators.saturating_add(rewards.curators),
 					"an era paid out more than its pool"
+				);
+				ensure!(
+					rewards.reviewed || closed + 1 == era,
+					"only the era just closed is in review"
 				);
 				ensure!(
 					sum(&mut CreatorScores::<T>::iter_prefix_values(closed)) <= rewards.score,

@@ -1,5 +1,7 @@
 //! A test runtime with System, Balances and CreatorRewards. Eras last 10 blocks; curators have 4 votes
-//! an era; curators get 20% of a pool, one creator at most half of the creators' part.
+//! and 16 flags an era; curators and creators get half of a pool each; the score target is 1 (pools
+//! are paid in full) unless a test sets another; moderation is a pair of sets a test fills with
+//! [`hide`] and [`suspend`].
 
 use crate as pallet_creator_rewards;
 use frame_support::{
@@ -7,7 +9,9 @@ use frame_support::{
 	traits::{ConstU32, ConstU64, Hooks, VariantCountOf},
 };
 use frame_system::EnsureRoot;
+use kith_primitives::{ModerationStatus, OnEnforced, PostId};
 use sp_runtime::{BuildStorage, Perbill};
+use std::{cell::RefCell, collections::BTreeSet};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -40,8 +44,36 @@ pub const ERA: u64 = 10;
 pub const REWARD: u64 = 1_000_000;
 
 parameter_types! {
-	pub const CuratorShare: Perbill = Perbill::from_percent(20);
-	pub const MaxCreatorShare: Perbill = Perbill::from_percent(50);
+	pub const CuratorShare: Perbill = Perbill::from_percent(50);
+}
+
+thread_local! {
+	static HIDDEN: RefCell<BTreeSet<PostId>> = const { RefCell::new(BTreeSet::new()) };
+	static SUSPENDED: RefCell<BTreeSet<u64>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Moderation as the pallet sees it: what [`hide`] and [`suspend`] decided.
+pub struct MockModeration;
+
+impl ModerationStatus<u64> for MockModeration {
+	fn is_suspended(who: &u64) -> bool {
+		SUSPENDED.with(|set| set.borrow().contains(who))
+	}
+	fn is_hidden(post: PostId) -> bool {
+		HIDDEN.with(|set| set.borrow().contains(&post))
+	}
+}
+
+/// An upheld case hides post `post` by `author`, as the moderation pallet tells it.
+pub fn hide(post: PostId, author: u64) {
+	HIDDEN.with(|set| set.borrow_mut().insert(post));
+	CreatorRewards::on_post_hidden(post, &author);
+}
+
+/// An upheld case suspends `who`, as the moderation pallet tells it.
+pub fn suspend(who: u64) {
+	SUSPENDED.with(|set| set.borrow_mut().insert(who));
+	CreatorRewards::on_account_suspended(&who);
 }
 
 impl pallet_creator_rewards::Config for Test {
@@ -51,8 +83,10 @@ impl pallet_creator_rewards::Config for Test {
 	type DefaultEraLength = ConstU64<ERA>;
 	type VotesPerEra = ConstU32<4>;
 	type CuratorShare = CuratorShare;
-	type MaxCreatorShare = MaxCreatorShare;
-	type ClaimWindow = ConstU32<2>;
+	type Moderation = MockModeration;
+	type MaxFlagsPerEra = ConstU32<16>;
+	type DefaultScoreTarget = ConstU64<1>;
+	type ClaimWindow = ConstU32<3>;
 	type UnbondingEras = ConstU32<2>;
 	type MaxUnlockingChunks = ConstU32<3>;
 	type MinBond = ConstU64<100>;
@@ -68,9 +102,15 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	pallet_creator_rewards::GenesisConfig::<Test> { era_length: None, reward_per_era: REWARD }
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	HIDDEN.with(|set| set.borrow_mut().clear());
+	SUSPENDED.with(|set| set.borrow_mut().clear());
+	pallet_creator_rewards::GenesisConfig::<Test> {
+		era_length: None,
+		reward_per_era: REWARD,
+		score_target: None,
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

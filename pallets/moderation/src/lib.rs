@@ -103,7 +103,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use kith_primitives::{ModerationStatus, PostAuthors};
+	use kith_primitives::{ModerationStatus, OnEnforced, PostAuthors};
 	use sp_runtime::traits::{Saturating, Zero};
 
 	/// A rule in a runtime.
@@ -173,6 +173,10 @@ pub mod pallet {
 
 		/// Where slashed deposits and bonds go that no juror receives (in Kith: the creator reward pool).
 		type Slashed: OnUnbalanced<CreditOf<Self>>;
+
+		/// Told when an upheld case hides a post or suspends an account (in Kith: the creator reward
+		/// pool, which stops paying for them).
+		type OnEnforced: OnEnforced<Self::AccountId>;
 
 		/// Who may change the rulebook and the periods.
 		type RulesOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -590,6 +594,7 @@ pub mod pallet {
 				weight.saturating_accrue(match item {
 					Due::CloseCase(case_id) => {
 						T::WeightInfo::close_case(Self::close_case(case_id, now))
+							.saturating_add(T::OnEnforced::weight())
 					},
 					Due::DrawJury(case_id) => {
 						Self::draw_jury(case_id, now);
@@ -1239,9 +1244,14 @@ pub mod pallet {
 					}
 					let _ = record.labels.try_push((case.rule, case_id));
 				}),
-				RuleAction::Hide => Enforced::<T>::mutate(&case.target, |record| {
-					record.get_or_insert_with(Default::default).hidden = Some(case_id);
-				}),
+				RuleAction::Hide => {
+					Enforced::<T>::mutate(&case.target, |record| {
+						record.get_or_insert_with(Default::default).hidden = Some(case_id);
+					});
+					if let Target::Post(post) = case.target {
+						T::OnEnforced::on_post_hidden(post, &case.affected);
+					}
+				},
 				RuleAction::Suspend { blocks } => {
 					let until = now.saturating_add(blocks);
 					Enforced::<T>::mutate(Target::Account(case.affected.clone()), |record| {
@@ -1250,6 +1260,7 @@ pub mod pallet {
 							record.suspended = Some((until, case_id));
 						}
 					});
+					T::OnEnforced::on_account_suspended(&case.affected);
 				},
 			}
 		}

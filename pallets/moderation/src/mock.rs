@@ -117,6 +117,7 @@ impl pallet_moderation::Config for Test {
 	type Posts = TestPosts;
 	type Randomness = TestRandomness;
 	type Slashed = TestPool;
+	type OnEnforced = ();
 	type RulesOrigin = EnsureSignedBy<RulesAccount, u64>;
 	type MaxRules = ConstU32<4>;
 	type ReportDeposit = frame_support::traits::ConstU64<10>;

@@ -138,6 +138,8 @@ impl pallet_moderation::Config for Runtime {
 	type Randomness = ParentHashRandomness;
 	/// Slashed deposits and bonds that no juror receives go to the creator reward pool.
 	type Slashed = CreatorRewards;
+	/// A hidden post or a suspended account stops earning from the creator reward pool.
+	type OnEnforced = CreatorRewards;
 	/// A referendum on the `moderation_rules` track, or one on the `root` track.
 	type RulesOrigin = EitherOf<EnsureRoot<AccountId>, ModerationRules>;
 	type MaxRules = ConstU32<64>;

@@ -24,10 +24,12 @@ parameter_types! {
 	pub const ReactionDeposit: Balance = MILLI_UNIT;
 	/// The smallest tip: 0.01 KITH (ten existential deposits, so a tip can open an account).
 	pub const MinTip: Balance = 10 * MILLI_UNIT;
-	/// Curators share a fifth of each era's pool; one creator gets at most a tenth of the creators'
-	/// part.
-	pub const CuratorShare: Perbill = Perbill::from_percent(20);
-	pub const MaxCreatorShare: Perbill = Perbill::from_percent(10);
+	/// Curators and creators share each era's pool half and half: a vote for one's own second account
+	/// then earns at most twice what the same vote earns an honest curator (pallet-creator-rewards).
+	pub const CuratorShare: Perbill = Perbill::from_percent(50);
+	/// The era's pool is paid in full once the era's net score reaches 1,000,000 KITH of vote power;
+	/// below it, in proportion (the rest is never minted), so that a lone early bonder cannot take it.
+	pub const ScoreTarget: Balance = 1_000_000 * UNIT;
 	/// The smallest curation bond: 1 KITH.
 	pub const MinCurationBond: Balance = UNIT;
 }
@@ -95,7 +97,9 @@ impl pallet_creator_rewards::Config for Runtime {
 	type DefaultEraLength = frame_support::traits::ConstU32<ERA_LENGTH>;
 	type VotesPerEra = ConstU32<20>;
 	type CuratorShare = CuratorShare;
-	type MaxCreatorShare = MaxCreatorShare;
+	type Moderation = Moderation;
+	type MaxFlagsPerEra = ConstU32<80>;
+	type DefaultScoreTarget = ScoreTarget;
 	type ClaimWindow = ConstU32<30>;
 	type UnbondingEras = ConstU32<7>;
 	type MaxUnlockingChunks = ConstU32<16>;
