@@ -196,8 +196,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RewardPerEra<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
-	/// What goes into the next pool besides the reward per era: empty pools, capped rewards and expired
-	/// claims.
+	/// What goes into the next pool besides the reward per era: funds taken elsewhere (fees, slashed
+	/// deposits), rewards withheld from suspended accounts and expired claims.
 	#[pallet::storage]
 	pub type Carry<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
