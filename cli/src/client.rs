@@ -32,6 +32,9 @@ pub type Config = SubstrateConfig;
 /// The state of the chain at one block.
 pub type AtBlock = OnlineClientAtBlock<Config>;
 
+/// For how many blocks from the last finalized block a transaction stays valid.
+const MORTALITY: u64 = 64;
+
 /// How long `submit` waits for a block (or finality) before giving up.
 const WAIT_LIMIT: Duration = Duration::from_secs(300);
 
@@ -222,8 +225,10 @@ impl Client {
 		self.sign(call, signer).await?.partial_fee_estimate().await.map_err(refused)
 	}
 
-	/// `call` signed by `signer` at the best block, with the account's next nonce as the node sees
-	/// it (its pool included).
+	/// `call` signed by `signer` at the best block (its runtime version), with the account's next
+	/// nonce as the node sees it (its pool included), valid for [`MORTALITY`] blocks from the last
+	/// finalized block: the node's pool may check it against a block before the best one, which must
+	/// not be older than the transaction's birth.
 	async fn sign<Call: Payload, S: Signer<Config>>(
 		&self,
 		call: &Call,
@@ -233,7 +238,16 @@ impl Client {
 		let nonce: u64 = self
 			.rpc("system_accountNextIndex", jsonrpsee::rpc_params![address::format(&who)])
 			.await?;
-		let params = DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build();
+		let finalized: H256 = self.rpc("chain_getFinalizedHead", ArrayParams::new()).await?;
+		let header: Value = self.rpc("chain_getHeader", jsonrpsee::rpc_params![finalized]).await?;
+		let number = header["number"]
+			.as_str()
+			.and_then(|hex| u64::from_str_radix(hex.trim_start_matches("0x"), 16).ok())
+			.ok_or_else(|| Error::Other(format!("a header without a number: {header}")))?;
+		let params = DefaultExtrinsicParamsBuilder::<Config>::new()
+			.nonce(nonce)
+			.mortal_from_unchecked(MORTALITY, number, finalized)
+			.build();
 		let at = self.at_best().await?;
 		at.transactions().create_signed(call, signer, params).await.map_err(refused)
 	}
