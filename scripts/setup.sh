@@ -5,8 +5,8 @@
 # System packages (Debian's): a C toolchain, make, perl and pkg-config for the crates that build C code,
 # OpenSSL's headers (litep2p's WebRTC), protoc (litep2p's protobuf definitions), iproute2 (tests run in a
 # loopback-only network namespace), git; Node.js and Chromium for the web client. Rust tools: rustfmt and
-# clippy (rustup components) and cargo-nextest (from crates.io). Where a package is missing and cannot be installed (not Debian, no root
-# and no sudo), it says which and exits non-zero.
+# clippy (rustup components) and cargo-nextest (from crates.io). Where a package is missing and cannot be
+# installed (not Debian, no root and no sudo), it says which and exits non-zero.
 #
 # The wasm runtime needs a Rust compiler that can target wasm. If rustup has `wasm32v1-none`, or
 # `wasm32-unknown-unknown` with `rust-src`, that is used as is. Otherwise (rustup without a wasm target and no

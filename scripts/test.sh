@@ -26,7 +26,7 @@ step cargo fmt --all --check
 # offline (no network in their namespace) and nextest reads the metadata of all features.
 step cargo fetch --locked -q
 # The features change FRAME and the code of the runtime and the pallets under them: a configuration
-# of the tree that shares nothing with the build above but the sources.
+# of the tree that shares nothing with the main build below but the sources.
 checks() {
   export CARGO_TARGET_DIR="$CARGO_TARGET_DIR/feature-checks"
   unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS

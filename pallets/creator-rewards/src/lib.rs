@@ -658,10 +658,10 @@ pub mod pallet {
 			{
 				return;
 			}
-			let Some(ledger) = Ledgers::<T>::get(who) else { return };
-			let era = CurrentEra::<T>::get();
-			let era_bond = if ledger.era == era { ledger.era_bond } else { ledger.bonded };
-			let power = era_bond / T::VotesPerEra::get().into();
+			// The ledger brought to this era is only read: a vote changes nothing in it.
+			let Some(ledger) = Self::ledger(who) else { return };
+			let era = ledger.era;
+			let power = ledger.era_bond / T::VotesPerEra::get().into();
 			if power.is_zero() || Barred::<T>::contains_key(era, author) {
 				return;
 			}
