@@ -18,9 +18,9 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, BlockNumber, CreatorRewards,
-	Executive, Follows, Grandpa, InherentDataExt, Moderation, Nonce, Posts, Profiles, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, Session, System, Tipping, TransactionPayment, Validators,
-	VERSION,
+	Executive, Follows, Grandpa, Historical, InherentDataExt, Moderation, Nonce, Posts, Profiles,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, Session, System, Tipping, TransactionPayment,
+	Validators, VERSION,
 };
 use kith_primitives::ProfileInfo;
 use pallet_creator_rewards::{EraIndex, EraRewards, EraStatus, Payout};
@@ -143,21 +143,26 @@ impl_runtime_apis! {
 		}
 
 		fn submit_report_equivocation_unsigned_extrinsic(
-			_equivocation_proof: sp_consensus_grandpa::EquivocationProof<
+			equivocation_proof: sp_consensus_grandpa::EquivocationProof<
 				<Block as BlockT>::Hash,
 				NumberFor<Block>,
 			>,
-			_key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
+			key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
 		) -> Option<()> {
-			// Without sessions there is no key-ownership proof to check a report against.
-			None
+			let key_owner_proof = key_owner_proof.decode()?;
+			Grandpa::submit_unsigned_equivocation_report(equivocation_proof, key_owner_proof)
 		}
 
 		fn generate_key_ownership_proof(
 			_set_id: sp_consensus_grandpa::SetId,
-			_authority_id: sp_consensus_grandpa::AuthorityId,
+			authority_id: sp_consensus_grandpa::AuthorityId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
-			None
+			use frame_support::traits::KeyOwnerProofSystem;
+			// The proof is against the current session's set: the node asks right after it sees
+			// the equivocation, and a proof of an older session would need that session's keys.
+			Historical::prove((sp_consensus_grandpa::KEY_TYPE, authority_id))
+				.map(|proof| codec::Encode::encode(&proof))
+				.map(sp_consensus_grandpa::OpaqueKeyOwnershipProof::new)
 		}
 	}
 

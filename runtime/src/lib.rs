@@ -316,6 +316,15 @@ mod runtime {
 	#[runtime::pallet_index(17)]
 	pub type Session = pallet_session;
 
+	/// Each session's validator set root, for proofs that a key belonged to a validator (equivocation
+	/// reports).
+	#[runtime::pallet_index(18)]
+	pub type Historical = pallet_session::historical;
+
+	/// Offence reports: deduplicated, then handed to `Validators` to slash and jail.
+	#[runtime::pallet_index(19)]
+	pub type Offences = pallet_offences;
+
 	/// Transaction fees.
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;

@@ -13,7 +13,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use sp_runtime::traits::Bounded;
+use sp_runtime::{traits::Bounded, Perbill};
 
 /// A funded account.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -48,6 +48,21 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller.clone()), T::MinBond::get());
 
 		assert!(Candidates::<T>::contains_key(&caller));
+	}
+
+	/// Registering at a full list: the smallest candidate is found among all and evicted.
+	#[benchmark]
+	fn register_evicting() {
+		let full = candidates::<T>(T::MaxCandidates::get());
+		let caller = funded::<T>("caller", 0);
+		let bond = T::MinBond::get() + T::MaxCandidates::get().into();
+
+		#[extrinsic_call]
+		register(RawOrigin::Signed(caller.clone()), bond);
+
+		assert!(Candidates::<T>::contains_key(&caller));
+		assert_eq!(Candidates::<T>::count(), T::MaxCandidates::get());
+		assert!(full.iter().any(|who| !Candidates::<T>::contains_key(who)), "one was evicted");
 	}
 
 	#[benchmark]
@@ -111,6 +126,44 @@ mod benchmarks {
 
 		assert_eq!(BlockReward::<T>::get(), T::MinBond::get());
 		Ok(())
+	}
+
+	#[benchmark]
+	fn set_offence_slash() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let fraction = Perbill::from_percent(50);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, fraction);
+
+		assert_eq!(OffenceSlash::<T>::get(), fraction);
+		Ok(())
+	}
+
+	/// Punishing an offender that is a candidate with a full list of unbonding chunks, with a
+	/// reporter to pay.
+	#[benchmark]
+	fn punish() {
+		let offender = candidates::<T>(1).remove(0);
+		let chunk = T::MinBond::get();
+		let chunks: Vec<_> = (0..T::MaxUnbondingChunks::get()).map(|_| (chunk, 1)).collect();
+		T::Currency::hold(
+			&HoldReason::Bond.into(),
+			&offender,
+			chunk * T::MaxUnbondingChunks::get().into(),
+		)
+		.expect("holds");
+		Unbonding::<T>::insert(&offender, BoundedVec::truncate_from(chunks));
+		let reporter = funded::<T>("reporter", 0);
+
+		#[block]
+		{
+			Pallet::<T>::punish(&offender, Perbill::from_percent(10), 0, &[reporter]);
+		}
+
+		assert!(Jailed::<T>::contains_key(&offender));
+		assert!(Punished::<T>::contains_key(&offender));
 	}
 
 	/// Rewarding and counting a block's author (`pallet-authorship` calls it in each block).

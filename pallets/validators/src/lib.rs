@@ -18,27 +18,55 @@
 //!   again until it calls [`Pallet::unjail`], which it can from session `i + 1 + JailSessions` on. Its
 //!   bond is not slashed. The genesis session (0) jails nobody: a new chain's validators start their
 //!   nodes at different times, and the first to start authors alone until the others are up.
+//! - **Full list**: at [`Config::MaxCandidates`] candidates, a registration whose bond is larger than
+//!   the smallest candidate bond takes that candidate's place (a candidate that unregistered goes first,
+//!   whatever its bond): the evicted candidate leaves as if it had unregistered, and its bond unbonds.
+//!   The list cannot be squatted: keeping a place costs more than the best newcomer offers.
+//! - **Offence**: a GRANDPA equivocation (two different votes in one round), proven on chain by
+//!   `pallet-grandpa`'s report with a key-ownership proof from `pallet-session`'s historical roots and
+//!   handed to this pallet by `pallet-offences` ([`OnOffenceHandler`]). The offender loses a part of its
+//!   held bond (its candidate bond and what is unbonding): [`OffenceSlash`] (a governance parameter), or
+//!   the offence's own fraction if that is larger (GRANDPA's is `min(3k/n, 1)²` for `k` offenders in a
+//!   set of `n`, so a third of the set equivocating together loses everything). [`Config::ReporterShare`]
+//!   of what is slashed goes to the reporters (the author of the block that included an unsigned report
+//!   made by a node), the rest is burned. The offender is jailed as for absence. It is punished once for
+//!   all offences up to the end of the session after the report: the sessions it still validates in
+//!   whatever it does, so one misconfigured node that equivocates in every round is slashed once.
 //! - **Block reward**: each block mints [`BlockReward`] (a governance parameter) to its author.
 //!
 //! ## Calls
 //! - [`Pallet::register`]: signed; holds the bond. [`Pallet::bond_extra`]: adds to it.
 //! - [`Pallet::unregister`]: signed; the candidate leaves at the next election, and its bond unlocks
 //!   [`Config::UnbondingSessions`] sessions later, for [`Pallet::withdraw_unbonded`].
-//! - [`Pallet::unjail`]: signed, by a jailed candidate whose jail time is over.
-//! - [`Pallet::set_block_reward`]: [`Config::AdminOrigin`] (root: a referendum on the `root` track).
+//! - [`Pallet::unjail`]: signed, by a jailed candidate whose jail time is over and whose bond is at
+//!   least the minimum again (after a slash, [`Pallet::bond_extra`] tops it up).
+//! - [`Pallet::set_block_reward`], [`Pallet::set_offence_slash`]: [`Config::AdminOrigin`] (root: a
+//!   referendum on the `root` track).
 //!
 //! ## Storage
 //! `Candidates` (counted, at most [`Config::MaxCandidates`]), `Unbonding` (chunks per account, bounded),
-//! `Jailed`, `AuthoredBlocks` (this session's blocks by author), `BlockReward`, `SessionLength` (read by
-//! `pallet-session` through [`SessionPeriod`]). The session index, the active set and the next one are
+//! `Jailed`, `AuthoredBlocks` (this session's blocks by author), `BlockReward`, `OffenceSlash`,
+//! `Punished` (the last session an offender's punishment covers; removed once it holds no bond),
+//! `SessionLength` (read by `pallet-session` through [`SessionPeriod`]). The session index, the active set and the next one are
 //! `pallet-session`'s ([`Config::Session`]); this pallet keeps no copy of them.
 //!
 //! ## Economics
-//! Bonds are held (not transferable) while registered and unbonding. Block rewards are minted: issuance
-//! grows by `BlockReward` a block.
+//! Bonds are held (not transferable) while registered and unbonding, and can be slashed all that time.
+//! Block rewards are minted: issuance grows by `BlockReward` a block. Slashes are burned, but for the
+//! reporters' share.
+//!
+//! ## Historical sessions
+//! With `pallet-session`'s `historical` feature, the runtime wraps this pallet in
+//! `NoteHistoricalRoot`, which stores each session's validator set root so that an equivocation can be
+//! proven against the set of its session. This pallet prunes those roots after
+//! [`Config::UnbondingSessions`] sessions: an offence can be reported as long as the offender's bond may
+//! still be held.
 //!
 //! ## Weights
-//! The author hook's weight is charged in `on_initialize` of every block. Elections and jailing run in
+//! The author hook's weight is charged in `on_initialize` of every block. Registering charges the
+//! eviction's worst case (a full list to search) and refunds it when the list has room. The offence
+//! handler runs inside `pallet-grandpa`'s `report_equivocation`, whose weight allows for it (the
+//! `punish` benchmark measures it). Elections and jailing run in
 //! `pallet-session`'s rotation, which charges the whole block for it; the `new_session` and
 //! `end_session` benchmarks measure how much of that block they take (at most
 //! [`Config::MaxCandidates`] candidates and [`Config::MaxValidators`] validators).
@@ -67,13 +95,17 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{Inspect, Mutate, MutateHold},
+			fungible::{Balanced, BalancedHold, Inspect, Mutate, MutateHold},
 			tokens::Precision,
-			ValidatorRegistration, ValidatorSet,
+			Imbalance, ValidatorRegistration, ValidatorSet,
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Saturating, Zero};
+	use sp_runtime::{
+		traits::{Saturating, Zero},
+		Perbill,
+	};
+	use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
 	pub use sp_staking::SessionIndex;
 
 	/// A balance of the runtime's currency.
@@ -97,9 +129,11 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The native currency: bonds are held, rewards minted.
+		/// The native currency: bonds are held (and slashed), rewards minted.
 		type Currency: Mutate<Self::AccountId>
-			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ Balanced<Self::AccountId>
+			+ BalancedHold<Self::AccountId>;
 
 		/// The runtime's hold reasons.
 		type RuntimeHoldReason: From<HoldReason>;
@@ -127,7 +161,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinValidators: Get<u32>;
 
-		/// How many sessions a bond stays held after its candidate left.
+		/// How many sessions a bond stays held after its candidate left; also how many sessions of
+		/// history (validator set roots) are kept for offence reports.
 		#[pallet::constant]
 		type UnbondingSessions: Get<SessionIndex>;
 
@@ -142,6 +177,14 @@ pub mod pallet {
 		/// The block reward until governance sets another.
 		#[pallet::constant]
 		type DefaultBlockReward: Get<BalanceOf<Self>>;
+
+		/// The part of an offender's bond slashed for an offence, until governance sets another.
+		#[pallet::constant]
+		type DefaultOffenceSlash: Get<Perbill>;
+
+		/// The reporters' share of a slash (the rest is burned).
+		#[pallet::constant]
+		type ReporterShare: Get<Perbill>;
 
 		/// The session length, in blocks, unless the genesis sets another.
 		#[pallet::constant]
@@ -186,6 +229,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type BlockReward<T: Config> =
 		StorageValue<_, BalanceOf<T>, ValueQuery, T::DefaultBlockReward>;
+
+	/// The least part of an offender's bond slashed for an offence.
+	#[pallet::storage]
+	pub type OffenceSlash<T: Config> = StorageValue<_, Perbill, ValueQuery, T::DefaultOffenceSlash>;
+
+	/// Offenders, with the last session their punishment covers: offences up to it are not punished
+	/// again. Removed when the account holds no bond any more.
+	#[pallet::storage]
+	pub type Punished<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, SessionIndex>;
 
 	/// The session length in blocks ([`SessionPeriod`] gives it to `pallet-session`), fixed at genesis.
 	#[pallet::storage]
@@ -234,6 +286,9 @@ pub mod pallet {
 		Bonded { who: T::AccountId, amount: BalanceOf<T>, bond: BalanceOf<T> },
 		/// `who` unregistered and leaves at the next election.
 		Unregistered { who: T::AccountId },
+		/// `who` lost its place in the full candidate list to `by`, whose bond is larger (or `who` was
+		/// leaving anyway).
+		Evicted { who: T::AccountId, by: T::AccountId },
 		/// `who` left the candidates; `amount` unlocks from session `unlock_session`.
 		Left { who: T::AccountId, amount: BalanceOf<T>, unlock_session: SessionIndex },
 		/// `who` withdrew `amount` of unbonded funds.
@@ -242,14 +297,28 @@ pub mod pallet {
 		NewSetPlanned { session: SessionIndex, validators: SetOf<T> },
 		/// Too few candidates could be elected for session `session`: the current set stays.
 		SetKept { session: SessionIndex, eligible: u32 },
-		/// `who` authored no block in session `session` and is jailed until `until`.
+		/// `who` authored no block in session `session`, or committed an offence in it, and is jailed
+		/// until `until`.
 		Jailed { who: T::AccountId, session: SessionIndex, until: SessionIndex },
+		/// `who` lost `amount` of its bond for an offence in session `session`; `reward` of it went to
+		/// the reporters, the rest was burned.
+		Slashed {
+			who: T::AccountId,
+			session: SessionIndex,
+			amount: BalanceOf<T>,
+			reward: BalanceOf<T>,
+		},
+		/// An offence of `who` in session `session` was reported, but `who` was already punished for
+		/// the sessions up to `covered`.
+		OffenceCovered { who: T::AccountId, session: SessionIndex, covered: SessionIndex },
 		/// `who` left jail.
 		Unjailed { who: T::AccountId },
 		/// `author` was rewarded `amount` for a block.
 		Rewarded { author: T::AccountId, amount: BalanceOf<T> },
 		/// Governance set the block reward.
 		BlockRewardSet { amount: BalanceOf<T> },
+		/// Governance set the least part of a bond slashed for an offence.
+		OffenceSlashSet { fraction: Perbill },
 	}
 
 	#[pallet::error]
@@ -260,7 +329,8 @@ pub mod pallet {
 		NotCandidate,
 		/// The bond is below the minimum.
 		BondTooLow,
-		/// There are as many candidates as allowed.
+		/// The candidate list is full and the bond is not larger than the smallest candidate bond (a
+		/// larger one takes that place).
 		TooManyCandidates,
 		/// You already unregistered.
 		AlreadyLeaving,
@@ -270,6 +340,8 @@ pub mod pallet {
 		NotJailed,
 		/// Your jail time is not over yet.
 		StillJailed,
+		/// Your bond was slashed below the minimum: add to it (`bond_extra`) before leaving jail.
+		BondBelowMinimum,
 		/// Nothing of yours is unbonded yet.
 		NothingToWithdraw,
 	}
@@ -290,21 +362,35 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Registers the caller as a candidate with `bond` held (at least the minimum bond). It needs
-		/// session keys (`session.set_keys`) to be elected.
+		/// session keys (`session.set_keys`) to be elected. When the list is full, a bond larger than
+		/// the smallest candidate's takes its place (see the module doc).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register())]
-		pub fn register(origin: OriginFor<T>, bond: BalanceOf<T>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::register_evicting())]
+		pub fn register(origin: OriginFor<T>, bond: BalanceOf<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			ensure!(!Candidates::<T>::contains_key(&who), Error::<T>::AlreadyCandidate);
 			ensure!(bond >= T::MinBond::get(), Error::<T>::BondTooLow);
-			ensure!(
-				Candidates::<T>::count() < T::MaxCandidates::get(),
-				Error::<T>::TooManyCandidates
-			);
+			let evicted = if Candidates::<T>::count() < T::MaxCandidates::get() {
+				None
+			} else {
+				let (smallest, candidate) =
+					Self::smallest().ok_or(Error::<T>::TooManyCandidates)?;
+				ensure!(candidate.leaving || bond > candidate.bond, Error::<T>::TooManyCandidates);
+				Some((smallest, candidate))
+			};
 			T::Currency::hold(&HoldReason::Bond.into(), &who, bond)?;
+			let weight = match evicted {
+				None => T::WeightInfo::register(),
+				Some((smallest, candidate)) => {
+					Candidates::<T>::remove(&smallest);
+					Self::deposit_event(Event::Evicted { who: smallest.clone(), by: who.clone() });
+					Self::unbond(smallest, candidate.bond);
+					T::WeightInfo::register_evicting()
+				},
+			};
 			Candidates::<T>::insert(&who, Candidate { bond, leaving: false });
 			Self::deposit_event(Event::Registered { who, bond });
-			Ok(())
+			Ok(Some(weight).into())
 		}
 
 		/// Adds `amount` to the caller's bond.
@@ -356,6 +442,10 @@ pub mod pallet {
 			T::Currency::release(&HoldReason::Bond.into(), &who, amount, Precision::BestEffort)?;
 			if chunks.is_empty() {
 				Unbonding::<T>::remove(&who);
+				if !Candidates::<T>::contains_key(&who) {
+					// Nothing of its is left to slash.
+					Punished::<T>::remove(&who);
+				}
 			} else {
 				Unbonding::<T>::insert(&who, chunks);
 			}
@@ -370,6 +460,9 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let until = Jailed::<T>::get(&who).ok_or(Error::<T>::NotJailed)?;
 			ensure!(T::Session::session_index() >= until, Error::<T>::StillJailed);
+			if let Some(candidate) = Candidates::<T>::get(&who) {
+				ensure!(candidate.bond >= T::MinBond::get(), Error::<T>::BondBelowMinimum);
+			}
 			Jailed::<T>::remove(&who);
 			Self::deposit_event(Event::Unjailed { who });
 			Ok(())
@@ -384,23 +477,27 @@ pub mod pallet {
 			Self::deposit_event(Event::BlockRewardSet { amount });
 			Ok(())
 		}
+
+		/// Sets the least part of an offender's bond slashed for an offence.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_offence_slash())]
+		pub fn set_offence_slash(origin: OriginFor<T>, fraction: Perbill) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			OffenceSlash::<T>::put(fraction);
+			Self::deposit_event(Event::OffenceSlashSet { fraction });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
 		/// Elects the set of session `session` (see the module doc); `None` keeps the current set.
 		pub(crate) fn elect(session: SessionIndex) -> Option<SetOf<T>> {
-			let now = T::Session::session_index();
 			// Candidates who unregistered leave now; their bonds start unbonding.
 			let leaving: Vec<_> =
 				Candidates::<T>::iter().filter(|(_, candidate)| candidate.leaving).collect();
 			for (who, candidate) in leaving {
 				Candidates::<T>::remove(&who);
-				let unlock_session = now.saturating_add(T::UnbondingSessions::get());
-				// `unregister` checked that there is room.
-				let _ = Unbonding::<T>::mutate(&who, |chunks| {
-					chunks.try_push((candidate.bond, unlock_session))
-				});
-				Self::deposit_event(Event::Left { who, amount: candidate.bond, unlock_session });
+				Self::unbond(who, candidate.bond);
 			}
 
 			let mut eligible: Vec<_> = Candidates::<T>::iter()
@@ -417,6 +514,94 @@ pub mod pallet {
 			let set = SetOf::<T>::truncate_from(eligible.into_iter().map(|(_, who)| who).collect());
 			Self::deposit_event(Event::NewSetPlanned { session, validators: set.clone() });
 			Some(set)
+		}
+
+		/// Starts unbonding `amount` of a former candidate's bond: it unlocks `UnbondingSessions` from
+		/// now. With no room for another chunk, it joins the last one (which then unlocks as late).
+		fn unbond(who: T::AccountId, amount: BalanceOf<T>) {
+			let unlock_session =
+				T::Session::session_index().saturating_add(T::UnbondingSessions::get());
+			Unbonding::<T>::mutate(&who, |chunks| {
+				if chunks.try_push((amount, unlock_session)).is_err() {
+					if let Some(last) = chunks.last_mut() {
+						*last = (last.0.saturating_add(amount), unlock_session);
+					}
+				}
+			});
+			Self::deposit_event(Event::Left { who, amount, unlock_session });
+		}
+
+		/// The candidate an evicting registration replaces: one that is leaving if any, else the
+		/// smallest bond (of equal bonds, the higher account id, which an election would rank last).
+		pub(crate) fn smallest() -> Option<(T::AccountId, Candidate<BalanceOf<T>>)> {
+			Candidates::<T>::iter().min_by(|(x, a), (y, b)| {
+				b.leaving.cmp(&a.leaving).then(a.bond.cmp(&b.bond)).then_with(|| y.cmp(x))
+			})
+		}
+
+		/// Punishes `who` for an offence in session `session`: slashes `fraction` (at least
+		/// [`OffenceSlash`]) of its held bond, pays [`Config::ReporterShare`] of it to `reporters` and
+		/// burns the rest, and jails it; unless an earlier punishment covers that session.
+		pub(crate) fn punish(
+			who: &T::AccountId,
+			fraction: Perbill,
+			session: SessionIndex,
+			reporters: &[T::AccountId],
+		) {
+			let now = T::Session::session_index();
+			if let Some(covered) = Punished::<T>::get(who).filter(|covered| session <= *covered) {
+				Self::deposit_event(Event::OffenceCovered { who: who.clone(), session, covered });
+				return;
+			}
+			// Jailed now, it still validates this session and the next (already planned).
+			Punished::<T>::insert(who, now.saturating_add(1).max(session));
+			let fraction = fraction.max(OffenceSlash::<T>::get());
+
+			let mut amount = BalanceOf::<T>::zero();
+			if let Some(mut candidate) = Candidates::<T>::get(who) {
+				let cut = fraction * candidate.bond;
+				candidate.bond.saturating_reduce(cut);
+				amount.saturating_accrue(cut);
+				Candidates::<T>::insert(who, candidate);
+				let until = now.saturating_add(1).saturating_add(T::JailSessions::get());
+				let until = Jailed::<T>::get(who).map_or(until, |jailed| jailed.max(until));
+				Jailed::<T>::insert(who, until);
+				Self::deposit_event(Event::Jailed { who: who.clone(), session, until });
+			}
+			Unbonding::<T>::mutate_exists(who, |record| {
+				if let Some(chunks) = record {
+					for (value, _) in chunks.iter_mut() {
+						let cut = fraction * *value;
+						value.saturating_reduce(cut);
+						amount.saturating_accrue(cut);
+					}
+					chunks.retain(|(value, _)| !value.is_zero());
+					if chunks.is_empty() {
+						*record = None;
+					}
+				}
+			});
+
+			let (mut slashed, _) = T::Currency::slash(&HoldReason::Bond.into(), who, amount);
+			let mut reward = BalanceOf::<T>::zero();
+			if let Some(count) =
+				BalanceOf::<T>::try_from(reporters.len()).ok().filter(|n| !n.is_zero())
+			{
+				let each = T::ReporterShare::get() * slashed.peek() / count;
+				for reporter in reporters {
+					let (share, rest) = slashed.split(each);
+					slashed = rest;
+					let paid = share.peek();
+					match T::Currency::resolve(reporter, share) {
+						Ok(()) => reward.saturating_accrue(paid),
+						// A reporter that cannot receive it (below the existential deposit): burned.
+						Err(unpaid) => drop(unpaid),
+					}
+				}
+			}
+			// What is left of the slash is burned.
+			drop(slashed);
+			Self::deposit_event(Event::Slashed { who: who.clone(), session, amount, reward });
 		}
 
 		/// Ends session `session`, whose set was `validators`: jails those that authored no block in
@@ -462,7 +647,8 @@ pub mod pallet {
 		}
 
 		/// Checks the pallet's invariants: the bond held by each account is its candidate bond plus its
-		/// unbonding chunks; the counted map's counter is right; sets are within bounds.
+		/// unbonding chunks; the counted map's counter is right; sets are within bounds; a bond below the
+		/// minimum (slashed) is jailed.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
@@ -471,7 +657,10 @@ pub mod pallet {
 			let mut count = 0u32;
 			for (who, candidate) in Candidates::<T>::iter() {
 				count += 1;
-				ensure!(candidate.bond >= T::MinBond::get(), "a bond is below the minimum");
+				ensure!(
+					candidate.bond >= T::MinBond::get() || Jailed::<T>::contains_key(&who),
+					"a bond is below the minimum, and its candidate is not jailed for an offence"
+				);
 				held.entry(who).or_default().saturating_accrue(candidate.bond);
 			}
 			ensure!(count == Candidates::<T>::count(), "the candidate counter is wrong");
@@ -500,6 +689,50 @@ pub mod pallet {
 		}
 
 		fn start_session(_: SessionIndex) {}
+	}
+
+	/// The full identification of a validator for `pallet-session`'s historical proofs: none beyond
+	/// its account.
+	pub struct IdentifyValidator;
+	impl<A> sp_runtime::traits::Convert<A, Option<()>> for IdentifyValidator {
+		fn convert(_: A) -> Option<()> {
+			Some(())
+		}
+	}
+
+	/// With historical sessions: each set is noted with a unit identification (an offender is its
+	/// account; its bond is read when it is punished), and roots older than `UnbondingSessions` are
+	/// pruned.
+	impl<T> pallet_session::historical::SessionManager<T::AccountId, ()> for Pallet<T>
+	where
+		T: Config + pallet_session::historical::Config<FullIdentification = ()>,
+	{
+		fn new_session(new_index: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
+			pallet_session::historical::Pallet::<T>::prune_up_to(
+				new_index.saturating_sub(T::UnbondingSessions::get()),
+			);
+			Self::elect(new_index).map(|set| set.into_iter().map(|who| (who, ())).collect())
+		}
+
+		fn start_session(_: SessionIndex) {}
+
+		fn end_session(end_index: SessionIndex) {
+			Self::end(end_index, T::Session::validators())
+		}
+	}
+
+	/// Offences (from `pallet-offences`): each offender is punished (see [`Pallet::punish`]).
+	impl<T: Config, I> OnOffenceHandler<T::AccountId, (T::AccountId, I), Weight> for Pallet<T> {
+		fn on_offence(
+			offenders: &[OffenceDetails<T::AccountId, (T::AccountId, I)>],
+			slash_fraction: &[Perbill],
+			session: SessionIndex,
+		) -> Weight {
+			for (details, fraction) in offenders.iter().zip(slash_fraction) {
+				Self::punish(&details.offender.0, *fraction, session, &details.reporters);
+			}
+			T::WeightInfo::punish().saturating_mul(offenders.len() as u64)
+		}
 	}
 
 	impl<T: Config> pallet_authorship::EventHandler<T::AccountId, BlockNumberFor<T>> for Pallet<T> {

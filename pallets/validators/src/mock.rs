@@ -77,6 +77,8 @@ impl frame_support::traits::ValidatorSet<u64> for TestSession {
 frame_support::parameter_types! {
 	pub const MinBond: u64 = 100;
 	pub const BlockReward: u64 = 5;
+	pub const OffenceSlash: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(10);
+	pub const ReporterShare: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
 }
 
 impl pallet_validators::Config for Test {
@@ -92,6 +94,8 @@ impl pallet_validators::Config for Test {
 	type MaxUnbondingChunks = ConstU32<2>;
 	type JailSessions = ConstU32<2>;
 	type DefaultBlockReward = BlockReward;
+	type DefaultOffenceSlash = OffenceSlash;
+	type ReporterShare = ReporterShare;
 	type DefaultSessionLength = frame_support::traits::ConstU64<10>;
 	type WeightInfo = ();
 }

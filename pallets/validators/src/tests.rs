@@ -1,14 +1,15 @@
 //! Tests of the validators pallet on the mock runtime (at most 3 validators, at least 2; bonds of 100
 //! at least; unbonding and jail last 2 sessions).
 
-use crate::{mock::*, Candidates, Error, Event, HoldReason, Jailed, Unbonding};
+use crate::{mock::*, Candidates, Error, Event, HoldReason, Jailed, Punished, Unbonding};
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::fungible::{Inspect, InspectHold},
+	traits::fungible::{Inspect, InspectHold, MutateHold},
 };
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, Perbill};
+use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
 
-fn register(who: u64, bond: u64) -> sp_runtime::DispatchResult {
+fn register(who: u64, bond: u64) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	Validators::register(RuntimeOrigin::signed(who), bond)
 }
 
@@ -47,7 +48,53 @@ fn register_holds_the_bond_and_checks_it() {
 			assert_ok!(register(who, 100));
 		}
 		assert_eq!(Candidates::<Test>::count(), 8);
+		// Full: the smallest bond is 100 (4 to 8); 100 does not take its place.
 		assert_noop!(register(9, 100), Error::<Test>::TooManyCandidates);
+	});
+}
+
+#[test]
+fn a_larger_bond_evicts_the_smallest_candidate_from_a_full_list() {
+	test(|| {
+		for who in 3..9 {
+			assert_ok!(register(who, 100 + who));
+		}
+		assert_eq!(Candidates::<Test>::count(), 8);
+		// The smallest is 3 (103): 103 does not evict it, 104 does.
+		assert_noop!(register(9, 103), Error::<Test>::TooManyCandidates);
+		assert_ok!(register(9, 104));
+		System::assert_has_event(Event::Evicted { who: 3, by: 9 }.into());
+		System::assert_has_event(Event::Left { who: 3, amount: 103, unlock_session: 2 }.into());
+		assert_eq!(Candidates::<Test>::count(), 8);
+		assert!(!Candidates::<Test>::contains_key(3));
+		assert_eq!(bonded(3), 103, "the evicted bond unbonds");
+		assert_eq!(Unbonding::<Test>::get(3).into_inner(), vec![(103, 2)]);
+
+		// A leaving candidate goes first, whatever its bond.
+		assert_ok!(Validators::unregister(RuntimeOrigin::signed(1)));
+		assert_ok!(register(3, 100));
+		System::assert_has_event(Event::Evicted { who: 1, by: 3 }.into());
+		assert_eq!(Unbonding::<Test>::get(1).into_inner(), vec![(300, 2)]);
+		assert!(Candidates::<Test>::contains_key(3));
+	});
+}
+
+#[test]
+fn an_evicted_candidate_with_full_unbonding_chunks_unbonds_into_the_last_one() {
+	test(|| {
+		for who in 3..9 {
+			assert_ok!(register(who, 100 + who));
+		}
+		// 3 already unbonds two chunks (the mock's most).
+		Unbonding::<Test>::insert(
+			3,
+			frame_support::BoundedVec::truncate_from(vec![(10, 1), (20, 1)]),
+		);
+		assert_ok!(Balances::hold(&HoldReason::Bond.into(), &3, 30));
+		assert_ok!(register(9, 200));
+		System::assert_has_event(Event::Evicted { who: 3, by: 9 }.into());
+		assert_eq!(Unbonding::<Test>::get(3).into_inner(), vec![(10, 1), (123, 2)]);
+		assert_eq!(bonded(3), 133);
 	});
 }
 
@@ -178,5 +225,113 @@ fn block_rewards_are_minted_to_the_author_only() {
 		assert_ok!(Validators::set_block_reward(RuntimeOrigin::root(), 7));
 		author(1, 1);
 		assert_eq!(Balances::balance(&1), 1_000 - 300 + 7);
+	});
+}
+
+/// Reports an offence of `who` in `session` with `fraction`, by `reporters`.
+fn offence(who: u64, fraction: Perbill, session: u32, reporters: Vec<u64>) {
+	let details = OffenceDetails { offender: (who, ()), reporters };
+	<Validators as OnOffenceHandler<u64, (u64, ()), _>>::on_offence(
+		&[details],
+		&[fraction],
+		session,
+	);
+}
+
+#[test]
+fn an_offender_loses_part_of_its_bond_pays_the_reporter_and_is_jailed() {
+	test(|| {
+		candidate(3, 150);
+		let issuance = Balances::total_issuance();
+		// 1 bonds 300 and has 100 unbonding (from an earlier, larger bond).
+		Unbonding::<Test>::insert(1, frame_support::BoundedVec::truncate_from(vec![(100, 4)]));
+		assert_ok!(Balances::hold(&HoldReason::Bond.into(), &1, 100));
+		offence(1, Perbill::zero(), 0, vec![5]);
+		// 10% (the least slash) of 300 and of 100; half of it to the reporter, half burned.
+		System::assert_has_event(Event::Jailed { who: 1, session: 0, until: 3 }.into());
+		System::assert_last_event(
+			Event::Slashed { who: 1, session: 0, amount: 40, reward: 20 }.into(),
+		);
+		assert_eq!(bonded(1), 360);
+		assert_eq!(Candidates::<Test>::get(1).unwrap().bond, 270);
+		assert_eq!(Unbonding::<Test>::get(1).into_inner(), vec![(90, 4)]);
+		assert_eq!(Balances::balance(&5), 1_020);
+		assert_eq!(Balances::total_issuance(), issuance - 20);
+		assert_eq!(rotate(), Some(vec![2, 3]), "the offender is not elected again");
+	});
+}
+
+#[test]
+fn an_offender_is_punished_once_for_the_sessions_it_validates_anyway() {
+	test(|| {
+		offence(1, Perbill::zero(), 0, vec![5]);
+		assert_eq!(
+			Punished::<Test>::get(1),
+			Some(1),
+			"jailed in session 0, it validates session 1"
+		);
+		assert_eq!(bonded(1), 270);
+		// The same node equivocating again, in session 0 and in session 1: covered.
+		offence(1, Perbill::zero(), 0, vec![6]);
+		offence(1, Perbill::zero(), 1, vec![6]);
+		System::assert_last_event(Event::OffenceCovered { who: 1, session: 1, covered: 1 }.into());
+		assert_eq!(bonded(1), 270);
+		assert_eq!(Balances::balance(&6), 1_000);
+		// An offence in a later session is a new one.
+		rotate();
+		rotate();
+		offence(1, Perbill::zero(), 2, vec![6]);
+		assert_eq!(bonded(1), 243);
+		assert_eq!(Punished::<Test>::get(1), Some(3));
+	});
+}
+
+#[test]
+fn a_larger_offence_fraction_wins_and_unjailing_needs_the_minimum_bond_again() {
+	test(|| {
+		// GRANDPA's fraction for many offenders at once is larger than the least slash.
+		offence(2, Perbill::from_percent(60), 0, vec![]);
+		System::assert_last_event(
+			Event::Slashed { who: 2, session: 0, amount: 120, reward: 0 }.into(),
+		);
+		assert_eq!(Candidates::<Test>::get(2).unwrap().bond, 80);
+		rotate();
+		rotate();
+		rotate();
+		assert_noop!(Validators::unjail(RuntimeOrigin::signed(2)), Error::<Test>::BondBelowMinimum);
+		assert_ok!(Validators::bond_extra(RuntimeOrigin::signed(2), 20));
+		assert_ok!(Validators::unjail(RuntimeOrigin::signed(2)));
+	});
+}
+
+#[test]
+fn governance_sets_the_least_slash() {
+	test(|| {
+		assert_noop!(
+			Validators::set_offence_slash(RuntimeOrigin::signed(1), Perbill::one()),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Validators::set_offence_slash(RuntimeOrigin::root(), Perbill::from_percent(50)));
+		System::assert_last_event(
+			Event::OffenceSlashSet { fraction: Perbill::from_percent(50) }.into(),
+		);
+		offence(1, Perbill::zero(), 0, vec![5]);
+		assert_eq!(bonded(1), 150);
+	});
+}
+
+#[test]
+fn an_offender_record_goes_when_nothing_is_left_to_slash() {
+	test(|| {
+		candidate(3, 150);
+		offence(3, Perbill::zero(), 0, vec![5]);
+		assert_ok!(Validators::unregister(RuntimeOrigin::signed(3)));
+		rotate(); // 3 leaves: 135 unbonds until session 3
+		rotate();
+		rotate();
+		assert!(Punished::<Test>::contains_key(3));
+		assert_ok!(Validators::withdraw_unbonded(RuntimeOrigin::signed(3)));
+		assert!(!Punished::<Test>::contains_key(3));
+		assert_eq!(Balances::balance(&3), 1_000 - 15);
 	});
 }

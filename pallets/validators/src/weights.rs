@@ -47,6 +47,9 @@ pub trait WeightInfo {
 	fn note_author() -> Weight;
 	fn new_session(c: u32, ) -> Weight;
 	fn end_session(v: u32, ) -> Weight;
+	fn register_evicting() -> Weight;
+	fn set_offence_slash() -> Weight;
+	fn punish() -> Weight;
 }
 
 /// Weights for `pallet_validators` measured on this machine, with the runtime's database weights.
@@ -199,8 +202,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(v.into()))
 	}
+	// Provisional until the benchmarks run again.
+	fn register_evicting() -> Weight {
+		Weight::from_parts(122_439_000, 3730).saturating_add(T::DbWeight::get().reads_writes(1_004, 6))
+	}
+	fn set_offence_slash() -> Weight {
+		Weight::from_parts(10_000_000, 0).saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn punish() -> Weight {
+		Weight::from_parts(100_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(8, 8))
+	}
 }
-
 // The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	/// Storage: `Validators::Candidates` (r:1 w:1)
@@ -349,5 +361,15 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(v.into()))
+	}
+	// Provisional until the benchmarks run again.
+	fn register_evicting() -> Weight {
+		Weight::from_parts(122_439_000, 3730).saturating_add(ParityDbWeight::get().reads_writes(1_004, 6))
+	}
+	fn set_offence_slash() -> Weight {
+		Weight::from_parts(10_000_000, 0).saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn punish() -> Weight {
+		Weight::from_parts(100_000_000, 0).saturating_add(ParityDbWeight::get().reads_writes(8, 8))
 	}
 }

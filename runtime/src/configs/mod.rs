@@ -3,7 +3,7 @@
 
 mod governance;
 mod social;
-mod validators;
+pub mod validators;
 
 use validators::DealWithFees;
 
@@ -76,17 +76,6 @@ impl pallet_aura::Config for Runtime {
 	type DisabledValidators = ();
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
-}
-
-impl pallet_grandpa::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = ();
-	type MaxAuthorities = ConstU32<32>;
-	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	/// Equivocation reports need offences and historical sessions, which Kith does not have yet.
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
 }
 
 impl pallet_balances::Config for Runtime {

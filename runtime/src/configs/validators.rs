@@ -2,23 +2,30 @@
 //! `pallet-validators` elects the set from bonded candidates and pays block authors (told by
 //! `pallet-authorship`), and transaction fees are shared between the block author and the creator
 //! reward pool.
+//!
+//! Equivocation: a GRANDPA voter that signs two different votes in one round is reported by the
+//! other voters' nodes (an unsigned `grandpa.report_equivocation_unsigned` that only a block author
+//! includes) or by anyone (`grandpa.report_equivocation`, signed). The report carries a proof, against
+//! the historical root `Historical` keeps for each session, that the key was a validator's;
+//! `Offences` drops duplicates and hands the offence to `Validators`, which slashes and jails.
 
 use frame_support::{
 	parameter_types,
 	traits::{
 		fungible::{Balanced, Credit},
-		ConstU32, Imbalance, OnUnbalanced,
+		ConstU32, ConstU64, Imbalance, OnUnbalanced,
 	},
 };
 use frame_system::EnsureRoot;
 use sp_runtime::{
 	traits::{ConvertInto, OpaqueKeys},
-	Percent,
+	Perbill, Percent,
 };
 
 use crate::{
 	opaque::SessionKeys, AccountId, Aura, Authorship, Balance, Balances, BlockNumber,
-	CreatorRewards, Runtime, RuntimeEvent, RuntimeHoldReason, Validators, HOURS, UNIT,
+	CreatorRewards, Historical, Offences, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason,
+	UncheckedExtrinsic, Validators, HOURS, UNIT,
 };
 
 parameter_types! {
@@ -28,6 +35,13 @@ parameter_types! {
 	pub const BlockReward: Balance = UNIT;
 	/// Setting session keys holds 1 KITH (their storage).
 	pub const KeyDeposit: Balance = UNIT;
+	/// The least part of a bond an offence costs: a tenth (governance can change it).
+	pub const OffenceSlash: Perbill = Perbill::from_percent(10);
+	/// The reporters' share of a slash: a tenth; the rest is burned.
+	pub const ReporterShare: Perbill = Perbill::from_percent(10);
+	/// How long an unsigned equivocation report stays valid in the pool: as long as the offender's
+	/// bond may be held (and the session roots it is proven against are kept).
+	pub const ReportLongevity: u64 = UNBONDING_SESSIONS as u64 * SESSION_LENGTH as u64;
 	/// The block author's share of transaction fees (and all of tips); the rest goes to the creator
 	/// reward pool.
 	pub const AuthorFeeShare: Percent = Percent::from_percent(20);
@@ -35,6 +49,9 @@ parameter_types! {
 
 /// A session lasts an hour unless the genesis sets another length (development chains do).
 pub const SESSION_LENGTH: BlockNumber = HOURS;
+
+/// How many sessions a former candidate's bond stays held (and slashable).
+pub const UNBONDING_SESSIONS: u32 = 24;
 
 /// The session length (the genesis may shorten it), for `PeriodicSessions`.
 pub type SessionPeriod = pallet_validators::SessionPeriod<Runtime>;
@@ -45,7 +62,8 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = ConvertInto;
 	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, ConstU32<0>>;
 	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, ConstU32<0>>;
-	type SessionManager = Validators;
+	/// `Validators` elects; `Historical` notes each set's root for equivocation proofs.
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Self, Validators>;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	/// Nothing disables a validator within a session: absent ones are jailed at its end.
@@ -53,6 +71,51 @@ impl pallet_session::Config for Runtime {
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
 	type KeyDeposit = KeyDeposit;
+}
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// An offender is its account: `Validators` reads its bond when it punishes.
+	type FullIdentification = ();
+	type FullIdentificationOf = pallet_validators::IdentifyValidator;
+}
+
+impl pallet_offences::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Self>;
+	type OnOffenceHandler = Validators;
+}
+
+impl pallet_grandpa::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// Upstream's weights: they allow for the offence handler (see `pallet_validators`' `punish`).
+	type WeightInfo = ();
+	type MaxAuthorities = ConstU32<32>;
+	type MaxNominators = ConstU32<0>;
+	/// Set ids are mapped to sessions for as many sessions as reports are accepted.
+	type MaxSetIdSessionEntries = ConstU64<{ UNBONDING_SESSIONS as u64 }>;
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem =
+		pallet_grandpa::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
+}
+
+/// Unsigned transactions the runtime makes itself (equivocation reports from the node's GRANDPA
+/// voter) are bare extrinsics.
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<C> frame_system::offchain::CreateBare<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_bare(call: RuntimeCall) -> UncheckedExtrinsic {
+		UncheckedExtrinsic::new_bare(call)
+	}
 }
 
 impl pallet_authorship::Config for Runtime {
@@ -70,10 +133,12 @@ impl pallet_validators::Config for Runtime {
 	type MaxCandidates = ConstU32<1_000>;
 	type MaxValidators = ConstU32<32>;
 	type MinValidators = ConstU32<1>;
-	type UnbondingSessions = ConstU32<24>;
+	type UnbondingSessions = ConstU32<UNBONDING_SESSIONS>;
 	type MaxUnbondingChunks = ConstU32<8>;
 	type JailSessions = ConstU32<1>;
 	type DefaultBlockReward = BlockReward;
+	type DefaultOffenceSlash = OffenceSlash;
+	type ReporterShare = ReporterShare;
 	type DefaultSessionLength = ConstU32<SESSION_LENGTH>;
 	type WeightInfo = pallet_validators::weights::SubstrateWeight<Runtime>;
 }
