@@ -15,6 +15,8 @@
 # result is registered with rustup as `kith-wasm` for substrate-wasm-builder (`WASM_BUILD_TOOLCHAIN`).
 #
 # `setup.sh --rustup-has-wasm` only answers (exit 0 or 1) whether rustup can already build wasm.
+# `setup.sh --build-only` (or KITH_SETUP=build-only, for the scripts that call it) installs what building
+# the node needs and nothing the tests need: for a release build or a container image.
 set -euo pipefail
 
 rustup_has_wasm() {
@@ -25,6 +27,9 @@ rustup_has_wasm() {
   grep -qx 'wasm32-unknown-unknown' <<<"$installed" && grep -q '^rust-src' <<<"$components"
 }
 if [ "${1:-}" = "--rustup-has-wasm" ]; then rustup_has_wasm; exit; fi
+
+[ "${1:-}" = "--build-only" ] && KITH_SETUP=build-only
+build_only() { [ "${KITH_SETUP:-}" = build-only ]; }
 
 export PATH="$HOME/.cargo/bin:$PATH"
 WASM_TOOLCHAIN=kith-wasm
@@ -60,7 +65,10 @@ if ! command -v cargo >/dev/null || ! command -v rustup >/dev/null; then
   exit 1
 fi
 
-apt_install build-essential pkg-config make perl libssl-dev protobuf-compiler iproute2 git ca-certificates
+apt_install build-essential pkg-config make perl libssl-dev protobuf-compiler git ca-certificates
+
+if ! build_only; then
+apt_install iproute2
 
 # Formatting and lints are part of the test command. rustup installs its components only from its own
 # servers; where it cannot reach them, say so plainly.
@@ -86,6 +94,7 @@ if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); proce
   exit 1
 fi
 apt_install chromium fonts-noto-color-emoji
+fi
 
 rustup_has_wasm && exit 0
 

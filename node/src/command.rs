@@ -37,7 +37,13 @@ impl SubstrateCli for Cli {
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development()?),
-			"" | "local" => Box::new(chain_spec::local_testnet()?),
+			"local" => Box::new(chain_spec::local_testnet()?),
+			// No default: the chains built in are secured by the well-known development keys.
+			"" => return Err(chain_spec::NO_CHAIN.into()),
+			"staging" => return Err(chain_spec::STAGING_NEEDS_KEYS.into()),
+			id if id.starts_with("staging:") => {
+				Box::new(chain_spec::staging(std::path::Path::new(&id["staging:".len()..]))?)
+			},
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},
@@ -93,6 +99,12 @@ pub fn run() -> sc_cli::Result<()> {
 	let cli = Cli::from_args();
 
 	match &cli.subcommand {
+		// A node key written to a file needs no chain (sc-cli would load the default one, and there is none).
+		Some(Subcommand::Key(sc_cli::KeySubcommand::GenerateNodeKey(cmd)))
+			if cmd.chain.is_none() =>
+		{
+			cmd.common.run()
+		},
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
 		#[allow(deprecated)]
 		Some(Subcommand::BuildSpec(cmd)) => {

@@ -8,9 +8,13 @@
 //!   same endowments; no sudo key (governance only); sessions of a minute ([`LOCAL_SESSION_LENGTH`]),
 //!   so that a test network sees the set change; eras and referendum periods as on a real network.
 //!
-//! Both start with the [`starter_rulebook`].
+//! - [`staging`]: a chain whose validators and balances the operator gives (the node's
+//!   `--chain staging:<keys.json>`): no well-known key anywhere, no sudo key, sessions of an hour, eras and
+//!   referendum periods as on a real network.
 //!
-//! Both mint [`REWARD_PER_ERA`] into the creator reward pool each era.
+//! All start with the [`starter_rulebook`].
+//!
+//! All mint [`REWARD_PER_ERA`] into the creator reward pool each era.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -110,20 +114,18 @@ pub fn starter_rulebook() -> Vec<(Vec<u8>, Vec<u8>, RuleAction<BlockNumber>)> {
 }
 
 /// A genesis state with the given validators (registered with [`VALIDATOR_BOND`], with their session
-/// keys), session length, endowed accounts, sudo key (none on chains governed by referenda only),
+/// keys), session length, balances, sudo key (none on chains governed by referenda only),
 /// creator reward era length (`None`: the runtime's, a day) and referendum pace.
 fn genesis(
 	validators: Vec<(AccountId, AuraId, GrandpaId)>,
 	session_length: BlockNumber,
-	endowed: Vec<AccountId>,
+	balances: Vec<(AccountId, Balance)>,
 	root: Option<AccountId>,
 	era_length: Option<BlockNumber>,
 	fast_tracks: bool,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed.into_iter().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
-		},
+		balances: BalancesConfig { balances },
 		validators: ValidatorsConfig {
 			candidates: validators
 				.iter()
@@ -159,9 +161,10 @@ fn authority(who: Sr25519Keyring, finality: Ed25519Keyring) -> (AccountId, AuraI
 	(who.to_account_id(), who.public().into(), finality.public().into())
 }
 
-/// The well-known development accounts (Alice to Ferdie and their `//stash` accounts).
-fn dev_accounts() -> Vec<AccountId> {
-	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+/// The well-known development accounts (Alice to Ferdie and their `//stash` accounts), each with
+/// [`ENDOWMENT`].
+fn dev_accounts() -> Vec<(AccountId, Balance)> {
+	Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect()
 }
 
 /// The `development` preset: Alice is the only validator and the sudo key.
@@ -190,6 +193,15 @@ pub fn local_testnet() -> Value {
 		None,
 		false,
 	)
+}
+
+/// The `staging` genesis: the given validators (each must hold at least [`VALIDATOR_BOND`] in
+/// `balances`, which the genesis holds as its bond) and balances; no sudo key; sessions of an hour.
+pub fn staging(
+	validators: Vec<(AccountId, AuraId, GrandpaId)>,
+	balances: Vec<(AccountId, Balance)>,
+) -> Value {
+	genesis(validators, crate::configs::validators::SESSION_LENGTH, balances, None, None, false)
 }
 
 /// The JSON patch of the preset with the given id, or `None` if there is no such preset.

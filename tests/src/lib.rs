@@ -115,7 +115,14 @@ impl Node {
 
 	/// Starts a node with the given arguments, in a temporary base path, on ports it picks itself.
 	pub fn start(name: &str, args: &[&str]) -> Node {
+		Node::start_prepared(name, args, |_| {})
+	}
+
+	/// [`Node::start`], after `prepare` has run on the empty base path (to put keys in its key store
+	/// with `kith-node key insert`, say).
+	pub fn start_prepared(name: &str, args: &[&str], prepare: impl FnOnce(&Path)) -> Node {
 		let dir = tempfile::Builder::new().prefix(&format!("kith-e2e-{name}-")).tempdir().unwrap();
+		prepare(dir.path());
 		let mut node = Node {
 			name: name.into(),
 			child: Mutex::new(None),

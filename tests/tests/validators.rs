@@ -5,12 +5,25 @@
 //! Dave is in the set and authors blocks (the Aura slot in a block's digest maps to him), and GRANDPA
 //! keeps finalizing with four voters. Then Charlie is killed (`kill -9`): the chain keeps finalizing
 //! with three of four, Charlie is jailed after a session without blocks, and the set shrinks to three.
+//!
+//! And the classic operator's mistake on a four-validator chain: Dave's keys run on two nodes at once.
+//! Both author his slots and vote with his GRANDPA key; the other voters' nodes see two different votes
+//! of his in one round and report them (an unsigned `grandpa.report_equivocation_unsigned`, included by
+//! the reporting validator's next block). Dave is slashed, jailed and leaves the set, and finality goes
+//! on.
 
 use codec::{Decode, Encode};
-use kith_e2e::{chain_spec, decode_hex, hex, Node};
-use kith_runtime::{opaque::SessionKeys, AccountId, Runtime, RuntimeCall, UNIT};
+use kith_e2e::{chain_spec, decode_hex, decode_hex_as, hex, Node};
+use kith_runtime::{
+	genesis_config_presets::VALIDATOR_BOND, opaque::SessionKeys, AccountId, Balance, Runtime,
+	RuntimeCall, UncheckedExtrinsic, UNIT,
+};
 use serde_json::json;
-use sp_keyring::Sr25519Keyring::{self, Charlie, Dave};
+use sp_keyring::{
+	Ed25519Keyring,
+	Sr25519Keyring::{self, Alice, Bob, Charlie, Dave},
+};
+use sp_runtime::Perbill;
 use std::time::Duration;
 
 /// Sessions of this many blocks (30 s), instead of the preset's minute: a session must still have at
@@ -26,6 +39,10 @@ fn validators(node: &Node) -> Vec<AccountId> {
 
 fn jailed(node: &Node) -> Vec<(AccountId, u32)> {
 	node.runtime_call("ValidatorsApi_jailed", ())
+}
+
+fn candidates(node: &Node) -> Vec<(AccountId, Balance, bool)> {
+	node.runtime_call("ValidatorsApi_candidates", ())
 }
 
 /// The account that authored block `number`: the validator of the session at its parent whose index
@@ -109,4 +126,117 @@ fn dave_joins_the_set_and_authors_and_an_absent_charlie_is_jailed() {
 	assert_eq!(validators(&alice).len(), 3);
 	let finalized = alice.finalized_number();
 	dave.wait_finalized(finalized + 2);
+}
+
+/// The block (number) at or below `best` that includes an unsigned GRANDPA equivocation report, and
+/// the number of the block the first reported vote was for.
+fn equivocation_report(node: &Node, best: u32) -> (u32, u32) {
+	(1..=best)
+		.rev()
+		.find_map(|number| {
+			let block =
+				node.rpc("chain_getBlock", json!([format!("{:?}", node.block_hash(number))]));
+			block["block"]["extrinsics"].as_array().expect("extrinsics").iter().find_map(|xt| {
+				let xt: UncheckedExtrinsic = decode_hex_as(xt);
+				let RuntimeCall::Grandpa(pallet_grandpa::Call::report_equivocation_unsigned {
+					equivocation_proof,
+					..
+				}) = xt.function
+				else {
+					return None;
+				};
+				let (_, equivocation) = <(
+					u64,
+					sp_consensus_grandpa::Equivocation<kith_runtime::Hash, u32>,
+				)>::decode(&mut &equivocation_proof.encode()[..])
+				.expect("a proof is a set id and an equivocation");
+				let voted = match equivocation {
+					sp_consensus_grandpa::Equivocation::Prevote(e) => e.first.0.target_number,
+					sp_consensus_grandpa::Equivocation::Precommit(e) => e.first.0.target_number,
+				};
+				Some((number, voted))
+			})
+		})
+		.unwrap_or_else(|| node.fail("no block includes the equivocation report"))
+}
+
+#[test]
+fn a_validator_whose_keys_run_on_two_nodes_is_reported_slashed_and_jailed() {
+	// Alice, Bob, Charlie and Dave validate from genesis.
+	let keys: Vec<_> = [(Alice, Ed25519Keyring::Alice), (Bob, Ed25519Keyring::Bob)]
+		.into_iter()
+		.chain([(Charlie, Ed25519Keyring::Charlie), (Dave, Ed25519Keyring::Dave)])
+		.map(|(account, finality)| {
+			let id = account.to_account_id();
+			let keys =
+				SessionKeys { aura: account.public().into(), grandpa: finality.public().into() };
+			(id.clone(), id, keys)
+		})
+		.collect();
+	let bonds: Vec<_> = keys.iter().map(|(id, ..)| (id.clone(), VALIDATOR_BOND)).collect();
+	let spec = chain_spec(
+		"local",
+		json!({
+			"validators": { "sessionLength": SESSION_LENGTH, "candidates": bonds },
+			"session": { "keys": keys },
+		}),
+	);
+	let starting = kith_e2e::start_together();
+	let alice = start(&spec, "alice", "--alice", None);
+	let boot = alice.multiaddr();
+	let bob = start(&spec, "bob", "--bob", Some(&boot));
+	let charlie = start(&spec, "charlie", "--charlie", Some(&boot));
+	let dave = start(&spec, "dave", "--dave", Some(&boot));
+	drop(starting);
+	let dave_id = Dave.to_account_id();
+	assert_eq!(validators(&alice).len(), 4);
+	alice.wait_finalized(2);
+
+	// The operator starts a second node with Dave's keys while the first runs (a backup, say). It
+	// joins behind the chain and votes in the current GRANDPA round from where it is, while Dave's
+	// first node votes from the tip: two different votes of one key in one round. Two such nodes in
+	// step vote alike most rounds (votes aim two blocks below the best), so until the offence is
+	// reported, the second node is stopped, falls behind again and restarts.
+	let mut twin = start(&spec, "dave-twin", "--dave", Some(&boot));
+	let deadline = std::time::Instant::now() + SESSIONS;
+	let punished = loop {
+		let reported = (0..50).find_map(|_| {
+			std::thread::sleep(Duration::from_millis(600));
+			let best = alice.best_number();
+			jailed(&alice).iter().any(|(who, _)| *who == dave_id).then_some(best)
+		});
+		if let Some(best) = reported {
+			break best;
+		}
+		assert!(std::time::Instant::now() < deadline, "Dave's equivocation was not reported");
+		twin.kill();
+		std::thread::sleep(Duration::from_secs(15));
+		twin.restart();
+	};
+	// One offender in a set of four: GRANDPA's fraction, min(3·1/4, 1)² = 56.25%, is above the
+	// least slash (10%).
+	let slash = Perbill::from_rational(3u32, 4u32).square() * VALIDATOR_BOND;
+	assert_eq!(slash, 56_250 * UNIT);
+	assert!(
+		candidates(&alice).contains(&(dave_id.clone(), VALIDATOR_BOND - slash, false)),
+		"Dave's bond after the slash: {:?}",
+		candidates(&alice)
+	);
+	let (included, voted) = equivocation_report(&alice, punished);
+	eprintln!(
+		"equivocation: votes for block {voted}, reported and punished in block {included} \
+		 ({} blocks, {} s of slots later)",
+		included - voted,
+		(included - voted) as u64 * kith_runtime::SLOT_DURATION / 1000
+	);
+
+	// Dave leaves the set at the next election, and the other three finalize on.
+	alice.wait_within(SESSIONS, "the set without Dave", || {
+		(!validators(&alice).contains(&dave_id)).then_some(())
+	});
+	let finalized = alice.finalized_number();
+	for node in [&alice, &bob, &charlie] {
+		node.wait_finalized(finalized + 3);
+	}
+	drop((dave, twin));
 }
