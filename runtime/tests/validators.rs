@@ -232,6 +232,25 @@ mod equivocation {
 	}
 
 	#[test]
+	fn the_offence_handler_fits_in_what_grandpa_charges_for_a_report() {
+		use frame_support::weights::{
+			constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_MICROS},
+			Weight,
+		};
+		use pallet_validators::WeightInfo;
+		// `pallet_grandpa`'s weight for `report_equivocation` allows this much for reporting the
+		// offence: `pallet_offences`' bookkeeping and the handler, `Validators`' punishment.
+		let allowance = Weight::from_parts(110 * WEIGHT_REF_TIME_PER_MICROS, 0)
+			.saturating_add(RocksDbWeight::get().reads_writes(14, 10));
+		let offences = <Runtime as frame_system::Config>::DbWeight::get().reads_writes(4, 4);
+		let punish = pallet_validators::weights::SubstrateWeight::<Runtime>::punish();
+		assert!(
+			(punish + offences).all_lte(allowance),
+			"punishing ({punish:?}) and the offence bookkeeping ({offences:?}) exceed {allowance:?}"
+		);
+	}
+
+	#[test]
 	fn session_roots_are_kept_as_long_as_bonds_are_slashable() {
 		in_block_one(|| {
 			let sessions = kith_runtime::configs::validators::UNBONDING_SESSIONS;
