@@ -79,6 +79,9 @@ pub fn local_testnet() -> Result<ChainSpec, String> {
 struct StagingKeys {
 	/// The chain's name (default "Kith Staging").
 	name: Option<String>,
+	/// The chain's id (default "kith_staging"): it names the chain's folder under the base path and
+	/// keeps its nodes apart from other chains'.
+	id: Option<String>,
 	/// The genesis validators.
 	validators: Vec<StagingValidator>,
 	/// Balances at genesis, in whole KITH, by SS58 address.
@@ -113,16 +116,22 @@ pub fn staging(path: &Path) -> Result<ChainSpec, String> {
 	if keys.validators.is_empty() {
 		return Err(read(&"at least one validator is needed"));
 	}
-	let mut balances = Vec::new();
+	let mut balances: Vec<(AccountId, Balance)> = Vec::new();
 	for (address, whole) in &keys.balances {
 		let who: AccountId = ss58("balance address", address)?;
+		if balances.iter().any(|(known, _)| *known == who) {
+			return Err(read(&format!("{address} has two balances")));
+		}
 		balances.push((who, Balance::from(*whole) * UNIT));
 	}
-	let mut validators = Vec::new();
+	let mut validators: Vec<(AccountId, _, _)> = Vec::new();
 	for validator in &keys.validators {
 		let account: AccountId = ss58("validator account", &validator.account)?;
 		let aura: sp_core::sr25519::Public = ss58("Aura key", &validator.aura)?;
 		let grandpa: sp_core::ed25519::Public = ss58("GRANDPA key", &validator.grandpa)?;
+		if validators.iter().any(|(known, ..)| *known == account) {
+			return Err(read(&format!("validator {} is listed twice", validator.account)));
+		}
 		let balance = balances.iter().find(|(who, _)| *who == account).map_or(0, |(_, b)| *b);
 		if balance < VALIDATOR_BOND + EXISTENTIAL_DEPOSIT {
 			return Err(read(&format!(
@@ -142,5 +151,6 @@ pub fn staging(path: &Path) -> Result<ChainSpec, String> {
 	let patch = kith_runtime::genesis_config_presets::staging(validators, balances);
 	sp_core::crypto::set_default_ss58_version(kith_format);
 	let name = keys.name.as_deref().unwrap_or("Kith Staging");
-	Ok(builder(name, "kith_staging", ChainType::Live)?.with_genesis_config_patch(patch).build())
+	let id = keys.id.as_deref().unwrap_or("kith_staging");
+	Ok(builder(name, id, ChainType::Live)?.with_genesis_config_patch(patch).build())
 }

@@ -244,8 +244,9 @@ mod equivocation {
 			.saturating_add(RocksDbWeight::get().reads_writes(14, 10));
 		let offences = <Runtime as frame_system::Config>::DbWeight::get().reads_writes(4, 4);
 		let punish = pallet_validators::weights::SubstrateWeight::<Runtime>::punish();
+		// Compute time only: the chain sets no proof-size limit (a solochain has no relay to prove to).
 		assert!(
-			(punish + offences).all_lte(allowance),
+			(punish + offences).ref_time() <= allowance.ref_time(),
 			"punishing ({punish:?}) and the offence bookkeeping ({offences:?}) exceed {allowance:?}"
 		);
 	}

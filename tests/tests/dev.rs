@@ -25,6 +25,8 @@ const PALLETS: &[&str] = &[
 	"Authorship",
 	"Validators",
 	"Session",
+	"Historical",
+	"Offences",
 	"TransactionPayment",
 	"Sudo",
 	"Scheduler",

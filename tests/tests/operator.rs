@@ -29,14 +29,49 @@ fn without_a_chain_the_node_refuses_to_start() {
 	assert!(stderr.contains("the staging chain needs its validators' keys"), "{stderr}");
 }
 
+/// The `--flags` of a deployment file's command lines (its `kith-node` lines and their continuations).
+fn deploy_flags(file: &str) -> Vec<String> {
+	let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy").join(file);
+	let text = std::fs::read_to_string(&path).unwrap();
+	let mut flags: Vec<String> = text
+		.lines()
+		.filter(|line| !line.trim_start().starts_with('#'))
+		.flat_map(|line| line.split_whitespace())
+		.filter(|word| word.starts_with("--"))
+		.map(|word| word.trim_matches(|c| c == '\'' || c == '"').to_string())
+		.collect();
+	flags.sort();
+	flags.dedup();
+	flags
+}
+
+#[test]
+fn the_service_and_container_pass_only_flags_the_node_takes() {
+	let mut taken = String::new();
+	for command in [&["--help"][..], &["key", "generate-node-key", "--help"]] {
+		let (ok, help, _) = kith_node(command);
+		assert!(ok);
+		taken += &help;
+	}
+	let takes =
+		|flag: &str| taken.lines().any(|line| line.split([' ', ',', '=']).any(|word| word == flag));
+	for file in ["kith-node.service", "entrypoint.sh"] {
+		let flags = deploy_flags(file);
+		assert!(flags.contains(&"--rpc-methods".to_string()), "{file}: {flags:?}");
+		for flag in flags {
+			assert!(takes(&flag), "{file} passes {flag}, which kith-node does not take");
+		}
+	}
+}
+
 #[test]
 fn a_staging_chain_runs_on_the_operators_keys_only() {
 	let dir = tempfile::tempdir().unwrap();
-	// The operator's validator: one secret phrase for its account, Aura (sr25519) and GRANDPA
-	// (ed25519) keys.
+	// The operator's validator: an account (its phrase stays offline) and a phrase for the session
+	// keys the node holds, Aura (sr25519) and GRANDPA (ed25519).
+	let account = sr25519::Pair::generate().0.public().to_ss58check();
 	let (aura, phrase, _) = sr25519::Pair::generate_with_phrase(None);
 	let grandpa = ed25519::Pair::from_phrase(&phrase, None).unwrap().0;
-	let account = aura.public().to_ss58check();
 	let keys_file = |balance: u128| {
 		let path = dir.path().join(format!("keys-{balance}.json"));
 		let keys = json!({
@@ -67,7 +102,7 @@ fn a_staging_chain_runs_on_the_operators_keys_only() {
 	assert!(genesis["sudo"]["key"].is_null(), "no sudo key: {}", genesis["sudo"]);
 	let validator = genesis["session"]["keys"][0][0].as_str().expect("an address");
 	let (validator, _) = AccountId::from_ss58check_with_version(validator).unwrap();
-	assert_eq!(validator, aura.public().into());
+	assert_eq!(validator, AccountId::from_ss58check(&account).unwrap());
 	let text = spec.to_string();
 	let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
 	assert!(!text.contains(&alice.to_ss58check()), "no development account");

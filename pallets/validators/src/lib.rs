@@ -31,7 +31,11 @@
 //!   of what is slashed goes to the reporters (the author of the block that included an unsigned report
 //!   made by a node), the rest is burned. The offender is jailed as for absence. It is punished once for
 //!   all offences up to the end of the session after the report: the sessions it still validates in
-//!   whatever it does, so one misconfigured node that equivocates in every round is slashed once.
+//!   whatever it does, so one misconfigured node that equivocates in every round is slashed once; an
+//!   offence of that period with a larger fraction (more offenders reported together) takes what the
+//!   larger fraction adds, so an early report cannot shield a coordinated attack. An offender reporting
+//!   itself gets no reward. Any validator is jailed for an offence or an absence, candidate or not, so
+//!   that registering again does not escape the jail.
 //! - **Block reward**: each block mints [`BlockReward`] (a governance parameter) to its author.
 //!
 //! ## Calls
@@ -46,7 +50,8 @@
 //! ## Storage
 //! `Candidates` (counted, at most [`Config::MaxCandidates`]), `Unbonding` (chunks per account, bounded),
 //! `Jailed`, `AuthoredBlocks` (this session's blocks by author), `BlockReward`, `OffenceSlash`,
-//! `Punished` (the last session an offender's punishment covers; removed once it holds no bond),
+//! `Punished` (the last session an offender's punishment covers and the fraction it took; removed
+//! once it holds no bond),
 //! `SessionLength` (read by `pallet-session` through [`SessionPeriod`]). The session index, the active set and the next one are
 //! `pallet-session`'s ([`Config::Session`]); this pallet keeps no copy of them.
 //!
@@ -234,10 +239,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OffenceSlash<T: Config> = StorageValue<_, Perbill, ValueQuery, T::DefaultOffenceSlash>;
 
-	/// Offenders, with the last session their punishment covers: offences up to it are not punished
-	/// again. Removed when the account holds no bond any more.
+	/// Offenders, with the last session their punishment covers and the fraction of their bond it
+	/// took: offences up to that session take only what a larger fraction adds. Removed when the
+	/// account holds no bond any more.
 	#[pallet::storage]
-	pub type Punished<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, SessionIndex>;
+	pub type Punished<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (SessionIndex, Perbill)>;
 
 	/// The session length in blocks ([`SessionPeriod`] gives it to `pallet-session`), fixed at genesis.
 	#[pallet::storage]
@@ -384,7 +391,9 @@ pub mod pallet {
 				Some((smallest, candidate)) => {
 					Candidates::<T>::remove(&smallest);
 					Self::deposit_event(Event::Evicted { who: smallest.clone(), by: who.clone() });
-					Self::unbond(smallest, candidate.bond);
+					// It may be in the set planned for the next session.
+					let last = T::Session::session_index().saturating_add(1);
+					Self::unbond(smallest, candidate.bond, last);
 					T::WeightInfo::register_evicting()
 				},
 			};
@@ -497,7 +506,8 @@ pub mod pallet {
 				Candidates::<T>::iter().filter(|(_, candidate)| candidate.leaving).collect();
 			for (who, candidate) in leaving {
 				Candidates::<T>::remove(&who);
-				Self::unbond(who, candidate.bond);
+				// It validated in this session, the last one planned with it.
+				Self::unbond(who, candidate.bond, T::Session::session_index());
 			}
 
 			let mut eligible: Vec<_> = Candidates::<T>::iter()
@@ -516,11 +526,16 @@ pub mod pallet {
 			Some(set)
 		}
 
-		/// Starts unbonding `amount` of a former candidate's bond: it unlocks `UnbondingSessions` from
-		/// now. With no room for another chunk, it joins the last one (which then unlocks as late).
-		fn unbond(who: T::AccountId, amount: BalanceOf<T>) {
-			let unlock_session =
-				T::Session::session_index().saturating_add(T::UnbondingSessions::get());
+		/// Starts unbonding `amount` of a former candidate's bond: it unlocks `UnbondingSessions`
+		/// after the last session the candidate may validate in (`last`), so that its offences there
+		/// can be reported while the bond is held. With no room for another chunk, it joins the last
+		/// one (which then unlocks as late).
+		fn unbond(who: T::AccountId, amount: BalanceOf<T>, last: SessionIndex) {
+			let unlock_session = last.saturating_add(T::UnbondingSessions::get());
+			if amount.is_zero() {
+				// Slashed to nothing: there is nothing to hold.
+				return Self::deposit_event(Event::Left { who, amount, unlock_session });
+			}
 			Unbonding::<T>::mutate(&who, |chunks| {
 				if chunks.try_push((amount, unlock_session)).is_err() {
 					if let Some(last) = chunks.last_mut() {
@@ -540,8 +555,9 @@ pub mod pallet {
 		}
 
 		/// Punishes `who` for an offence in session `session`: slashes `fraction` (at least
-		/// [`OffenceSlash`]) of its held bond, pays [`Config::ReporterShare`] of it to `reporters` and
-		/// burns the rest, and jails it; unless an earlier punishment covers that session.
+		/// [`OffenceSlash`]) of its held bond, pays [`Config::ReporterShare`] of it to the reporters
+		/// (not to the offender itself) and burns the rest, and jails it. An earlier punishment that
+		/// covers the session counts: only what a larger fraction adds to it is slashed.
 		pub(crate) fn punish(
 			who: &T::AccountId,
 			fraction: Perbill,
@@ -549,31 +565,45 @@ pub mod pallet {
 			reporters: &[T::AccountId],
 		) {
 			let now = T::Session::session_index();
-			if let Some(covered) = Punished::<T>::get(who).filter(|covered| session <= *covered) {
-				Self::deposit_event(Event::OffenceCovered { who: who.clone(), session, covered });
-				return;
-			}
-			// Jailed now, it still validates this session and the next (already planned).
-			Punished::<T>::insert(who, now.saturating_add(1).max(session));
 			let fraction = fraction.max(OffenceSlash::<T>::get());
+			let (covered, taken) = match Punished::<T>::get(who) {
+				Some((covered, taken)) if session <= covered => {
+					if fraction <= taken {
+						Self::deposit_event(Event::OffenceCovered {
+							who: who.clone(),
+							session,
+							covered,
+						});
+						return;
+					}
+					(covered, taken)
+				},
+				// Jailed now, it still validates this session and the next (already planned).
+				_ => (now.saturating_add(1).max(session), Perbill::zero()),
+			};
+			Punished::<T>::insert(who, (covered, fraction));
+			// Of what the earlier punishment left, the part that makes the total `fraction`.
+			let rest = Perbill::one().deconstruct() - taken.deconstruct();
+			let cut = Perbill::from_rational(fraction.deconstruct() - taken.deconstruct(), rest);
+
+			let until = now.saturating_add(1).saturating_add(T::JailSessions::get());
+			let until = Jailed::<T>::get(who).map_or(until, |jailed| jailed.max(until));
+			Jailed::<T>::insert(who, until);
+			Self::deposit_event(Event::Jailed { who: who.clone(), session, until });
 
 			let mut amount = BalanceOf::<T>::zero();
 			if let Some(mut candidate) = Candidates::<T>::get(who) {
-				let cut = fraction * candidate.bond;
-				candidate.bond.saturating_reduce(cut);
-				amount.saturating_accrue(cut);
+				let part = cut * candidate.bond;
+				candidate.bond.saturating_reduce(part);
+				amount.saturating_accrue(part);
 				Candidates::<T>::insert(who, candidate);
-				let until = now.saturating_add(1).saturating_add(T::JailSessions::get());
-				let until = Jailed::<T>::get(who).map_or(until, |jailed| jailed.max(until));
-				Jailed::<T>::insert(who, until);
-				Self::deposit_event(Event::Jailed { who: who.clone(), session, until });
 			}
 			Unbonding::<T>::mutate_exists(who, |record| {
 				if let Some(chunks) = record {
 					for (value, _) in chunks.iter_mut() {
-						let cut = fraction * *value;
-						value.saturating_reduce(cut);
-						amount.saturating_accrue(cut);
+						let part = cut * *value;
+						value.saturating_reduce(part);
+						amount.saturating_accrue(part);
 					}
 					chunks.retain(|(value, _)| !value.is_zero());
 					if chunks.is_empty() {
@@ -584,6 +614,8 @@ pub mod pallet {
 
 			let (mut slashed, _) = T::Currency::slash(&HoldReason::Bond.into(), who, amount);
 			let mut reward = BalanceOf::<T>::zero();
+			// An offender reporting itself gets nothing back.
+			let reporters: Vec<_> = reporters.iter().filter(|reporter| *reporter != who).collect();
 			if let Some(count) =
 				BalanceOf::<T>::try_from(reporters.len()).ok().filter(|n| !n.is_zero())
 			{
@@ -616,7 +648,8 @@ pub mod pallet {
 			}
 			let until = session.saturating_add(1).saturating_add(T::JailSessions::get());
 			for who in validators {
-				if !authored.contains_key(&who) && Candidates::<T>::contains_key(&who) {
+				// A former candidate too: it cannot register again to escape.
+				if !authored.contains_key(&who) {
 					Jailed::<T>::insert(&who, until);
 					Self::deposit_event(Event::Jailed { who, session, until });
 				}
@@ -711,13 +744,16 @@ pub mod pallet {
 			pallet_session::historical::Pallet::<T>::prune_up_to(
 				new_index.saturating_sub(T::UnbondingSessions::get()),
 			);
-			Self::elect(new_index).map(|set| set.into_iter().map(|who| (who, ())).collect())
+			<Self as pallet_session::SessionManager<_>>::new_session(new_index)
+				.map(|set| set.into_iter().map(|who| (who, ())).collect())
 		}
 
-		fn start_session(_: SessionIndex) {}
+		fn start_session(start_index: SessionIndex) {
+			<Self as pallet_session::SessionManager<_>>::start_session(start_index)
+		}
 
 		fn end_session(end_index: SessionIndex) {
-			Self::end(end_index, T::Session::validators())
+			<Self as pallet_session::SessionManager<_>>::end_session(end_index)
 		}
 	}
 

@@ -64,17 +64,18 @@ fn a_larger_bond_evicts_the_smallest_candidate_from_a_full_list() {
 		assert_noop!(register(9, 103), Error::<Test>::TooManyCandidates);
 		assert_ok!(register(9, 104));
 		System::assert_has_event(Event::Evicted { who: 3, by: 9 }.into());
-		System::assert_has_event(Event::Left { who: 3, amount: 103, unlock_session: 2 }.into());
+		System::assert_has_event(Event::Left { who: 3, amount: 103, unlock_session: 3 }.into());
 		assert_eq!(Candidates::<Test>::count(), 8);
 		assert!(!Candidates::<Test>::contains_key(3));
 		assert_eq!(bonded(3), 103, "the evicted bond unbonds");
-		assert_eq!(Unbonding::<Test>::get(3).into_inner(), vec![(103, 2)]);
+		// It may validate the next session (planned with it): its bond unlocks two sessions after that.
+		assert_eq!(Unbonding::<Test>::get(3).into_inner(), vec![(103, 3)]);
 
 		// A leaving candidate goes first, whatever its bond.
 		assert_ok!(Validators::unregister(RuntimeOrigin::signed(1)));
 		assert_ok!(register(3, 100));
 		System::assert_has_event(Event::Evicted { who: 1, by: 3 }.into());
-		assert_eq!(Unbonding::<Test>::get(1).into_inner(), vec![(300, 2)]);
+		assert_eq!(Unbonding::<Test>::get(1).into_inner(), vec![(300, 3)]);
 		assert!(Candidates::<Test>::contains_key(3));
 	});
 }
@@ -93,7 +94,7 @@ fn an_evicted_candidate_with_full_unbonding_chunks_unbonds_into_the_last_one() {
 		assert_ok!(Balances::hold(&HoldReason::Bond.into(), &3, 30));
 		assert_ok!(register(9, 200));
 		System::assert_has_event(Event::Evicted { who: 3, by: 9 }.into());
-		assert_eq!(Unbonding::<Test>::get(3).into_inner(), vec![(10, 1), (123, 2)]);
+		assert_eq!(Unbonding::<Test>::get(3).into_inner(), vec![(10, 1), (123, 3)]);
 		assert_eq!(bonded(3), 133);
 	});
 }
@@ -264,12 +265,9 @@ fn an_offender_loses_part_of_its_bond_pays_the_reporter_and_is_jailed() {
 #[test]
 fn an_offender_is_punished_once_for_the_sessions_it_validates_anyway() {
 	test(|| {
+		let least = Perbill::from_percent(10);
 		offence(1, Perbill::zero(), 0, vec![5]);
-		assert_eq!(
-			Punished::<Test>::get(1),
-			Some(1),
-			"jailed in session 0, it validates session 1"
-		);
+		assert_eq!(Punished::<Test>::get(1), Some((1, least)), "jailed in 0, it validates 1");
 		assert_eq!(bonded(1), 270);
 		// The same node equivocating again, in session 0 and in session 1: covered.
 		offence(1, Perbill::zero(), 0, vec![6]);
@@ -282,7 +280,54 @@ fn an_offender_is_punished_once_for_the_sessions_it_validates_anyway() {
 		rotate();
 		offence(1, Perbill::zero(), 2, vec![6]);
 		assert_eq!(bonded(1), 243);
-		assert_eq!(Punished::<Test>::get(1), Some(3));
+		assert_eq!(Punished::<Test>::get(1), Some((3, least)));
+	});
+}
+
+#[test]
+fn a_larger_fraction_reported_later_for_a_covered_session_takes_what_it_adds() {
+	test(|| {
+		// A lone offender is reported first (10%); then more offenders of the same round are
+		// reported, and the fraction for all of them is 60%: 1 ends up losing 60%, not 10%.
+		offence(1, Perbill::zero(), 0, vec![5]);
+		assert_eq!(bonded(1), 270);
+		offence(1, Perbill::from_percent(60), 0, vec![5]);
+		System::assert_last_event(
+			Event::Slashed { who: 1, session: 0, amount: 150, reward: 75 }.into(),
+		);
+		assert_eq!(bonded(1), 120, "60% of 300 in all");
+		assert_eq!(Punished::<Test>::get(1), Some((1, Perbill::from_percent(60))));
+		// The same fraction again, or a smaller one, adds nothing.
+		offence(1, Perbill::from_percent(60), 1, vec![5]);
+		System::assert_last_event(Event::OffenceCovered { who: 1, session: 1, covered: 1 }.into());
+		assert_eq!(bonded(1), 120);
+	});
+}
+
+#[test]
+fn an_offender_reporting_itself_gets_nothing_back() {
+	test(|| {
+		let issuance = Balances::total_issuance();
+		offence(1, Perbill::zero(), 0, vec![1]);
+		System::assert_last_event(
+			Event::Slashed { who: 1, session: 0, amount: 30, reward: 0 }.into(),
+		);
+		assert_eq!(Balances::total_issuance(), issuance - 30, "all of it burned");
+	});
+}
+
+#[test]
+fn a_former_candidate_is_jailed_for_an_offence_and_cannot_register_its_way_out() {
+	test(|| {
+		candidate(3, 150);
+		assert_ok!(Validators::unregister(RuntimeOrigin::signed(3)));
+		rotate(); // 3 leaves
+		assert!(!Candidates::<Test>::contains_key(3));
+		offence(3, Perbill::zero(), 1, vec![5]);
+		assert_eq!(Jailed::<Test>::get(3), Some(4));
+		assert_eq!(bonded(3), 135, "its unbonding bond is slashed");
+		assert_ok!(register(3, 200));
+		assert_eq!(rotate(), Some(vec![1, 2]), "jailed: not elected");
 	});
 }
 
