@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2475`
 		//  Estimated: `3730`
-		// Minimum execution time: 135_656_000 picoseconds.
-		Weight::from_parts(154_566_000, 3730)
+		// Minimum execution time: 115_109_000 picoseconds.
+		Weight::from_parts(141_388_000, 3730)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -88,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `73101`
 		//  Estimated: `2546070`
-		// Minimum execution time: 4_459_491_000 picoseconds.
-		Weight::from_parts(4_767_324_000, 2546070)
+		// Minimum execution time: 4_145_658_000 picoseconds.
+		Weight::from_parts(4_635_178_000, 2546070)
 			.saturating_add(T::DbWeight::get().reads(1007_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `375`
 		//  Estimated: `3730`
-		// Minimum execution time: 57_768_000 picoseconds.
-		Weight::from_parts(65_372_000, 3730)
+		// Minimum execution time: 54_895_000 picoseconds.
+		Weight::from_parts(66_226_000, 3730)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -116,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `181`
 		//  Estimated: `3674`
-		// Minimum execution time: 17_324_000 picoseconds.
-		Weight::from_parts(20_315_000, 3674)
+		// Minimum execution time: 16_536_000 picoseconds.
+		Weight::from_parts(20_927_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -132,13 +132,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Validators::Candidates` (r:1 w:0)
 	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Punished` (r:0 w:1)
-	/// Proof: `Validators::Punished` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Validators::Punished` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `746`
 		//  Estimated: `3730`
-		// Minimum execution time: 55_250_000 picoseconds.
-		Weight::from_parts(64_375_000, 3730)
+		// Minimum execution time: 52_048_000 picoseconds.
+		Weight::from_parts(62_994_000, 3730)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `430`
 		//  Estimated: `3530`
-		// Minimum execution time: 19_877_000 picoseconds.
-		Weight::from_parts(24_315_000, 3530)
+		// Minimum execution time: 18_504_000 picoseconds.
+		Weight::from_parts(22_591_000, 3530)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -163,8 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_520_000 picoseconds.
-		Weight::from_parts(8_226_000, 0)
+		// Minimum execution time: 5_002_000 picoseconds.
+		Weight::from_parts(6_112_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Validators::OffenceSlash` (r:0 w:1)
@@ -173,20 +173,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_391_000 picoseconds.
-		Weight::from_parts(6_543_000, 0)
+		// Minimum execution time: 5_138_000 picoseconds.
+		Weight::from_parts(7_938_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Session::CurrentIndex` (r:1 w:0)
 	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-	/// Storage: `Validators::Punished` (r:1 w:1)
-	/// Proof: `Validators::Punished` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::OffenceSlash` (r:1 w:0)
 	/// Proof: `Validators::OffenceSlash` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Validators::Candidates` (r:1 w:1)
-	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
+	/// Storage: `Validators::Punished` (r:1 w:1)
+	/// Proof: `Validators::Punished` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Jailed` (r:1 w:1)
 	/// Proof: `Validators::Jailed` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Validators::Candidates` (r:1 w:1)
+	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Unbonding` (r:1 w:1)
 	/// Proof: `Validators::Unbonding` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `924`
 		//  Estimated: `6196`
-		// Minimum execution time: 72_972_000 picoseconds.
-		Weight::from_parts(82_891_000, 6196)
+		// Minimum execution time: 66_229_000 picoseconds.
+		Weight::from_parts(75_648_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -212,8 +212,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `265`
 		//  Estimated: `3593`
-		// Minimum execution time: 28_595_000 picoseconds.
-		Weight::from_parts(32_854_000, 3593)
+		// Minimum execution time: 26_512_000 picoseconds.
+		Weight::from_parts(31_203_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -234,10 +234,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `468 + c * (71 ±0)`
 		//  Estimated: `6070 + c * (2540 ±0)`
-		// Minimum execution time: 34_184_000 picoseconds.
-		Weight::from_parts(35_855_000, 6070)
-			// Standard Error: 12_428
-			.saturating_add(Weight::from_parts(13_187_963, 0).saturating_mul(c.into()))
+		// Minimum execution time: 36_955_000 picoseconds.
+		Weight::from_parts(37_693_000, 6070)
+			// Standard Error: 26_146
+			.saturating_add(Weight::from_parts(13_037_960, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -245,24 +245,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Validators::AuthoredBlocks` (r:2 w:1)
 	/// Proof: `Validators::AuthoredBlocks` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Validators::Candidates` (r:32 w:0)
-	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Jailed` (r:0 w:32)
 	/// Proof: `Validators::Jailed` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 32]`.
 	fn end_session(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `181 + v * (72 ±0)`
-		//  Estimated: `6028 + v * (2540 ±0)`
-		// Minimum execution time: 18_768_000 picoseconds.
-		Weight::from_parts(16_592_742, 6028)
-			// Standard Error: 11_108
-			.saturating_add(Weight::from_parts(7_871_594, 0).saturating_mul(v.into()))
+		//  Measured:  `160`
+		//  Estimated: `6028`
+		// Minimum execution time: 12_864_000 picoseconds.
+		Weight::from_parts(14_113_185, 6028)
+			// Standard Error: 6_468
+			.saturating_add(Weight::from_parts(3_659_529, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(v.into()))
 	}
 }
 
@@ -280,8 +276,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2475`
 		//  Estimated: `3730`
-		// Minimum execution time: 135_656_000 picoseconds.
-		Weight::from_parts(154_566_000, 3730)
+		// Minimum execution time: 115_109_000 picoseconds.
+		Weight::from_parts(141_388_000, 3730)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -301,8 +297,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `73101`
 		//  Estimated: `2546070`
-		// Minimum execution time: 4_459_491_000 picoseconds.
-		Weight::from_parts(4_767_324_000, 2546070)
+		// Minimum execution time: 4_145_658_000 picoseconds.
+		Weight::from_parts(4_635_178_000, 2546070)
 			.saturating_add(ParityDbWeight::get().reads(1007_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -316,8 +312,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `375`
 		//  Estimated: `3730`
-		// Minimum execution time: 57_768_000 picoseconds.
-		Weight::from_parts(65_372_000, 3730)
+		// Minimum execution time: 54_895_000 picoseconds.
+		Weight::from_parts(66_226_000, 3730)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -329,8 +325,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `181`
 		//  Estimated: `3674`
-		// Minimum execution time: 17_324_000 picoseconds.
-		Weight::from_parts(20_315_000, 3674)
+		// Minimum execution time: 16_536_000 picoseconds.
+		Weight::from_parts(20_927_000, 3674)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -345,13 +341,13 @@ impl WeightInfo for () {
 	/// Storage: `Validators::Candidates` (r:1 w:0)
 	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Punished` (r:0 w:1)
-	/// Proof: `Validators::Punished` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Validators::Punished` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `746`
 		//  Estimated: `3730`
-		// Minimum execution time: 55_250_000 picoseconds.
-		Weight::from_parts(64_375_000, 3730)
+		// Minimum execution time: 52_048_000 picoseconds.
+		Weight::from_parts(62_994_000, 3730)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -365,8 +361,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `430`
 		//  Estimated: `3530`
-		// Minimum execution time: 19_877_000 picoseconds.
-		Weight::from_parts(24_315_000, 3530)
+		// Minimum execution time: 18_504_000 picoseconds.
+		Weight::from_parts(22_591_000, 3530)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -376,8 +372,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_520_000 picoseconds.
-		Weight::from_parts(8_226_000, 0)
+		// Minimum execution time: 5_002_000 picoseconds.
+		Weight::from_parts(6_112_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Validators::OffenceSlash` (r:0 w:1)
@@ -386,20 +382,20 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_391_000 picoseconds.
-		Weight::from_parts(6_543_000, 0)
+		// Minimum execution time: 5_138_000 picoseconds.
+		Weight::from_parts(7_938_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Session::CurrentIndex` (r:1 w:0)
 	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-	/// Storage: `Validators::Punished` (r:1 w:1)
-	/// Proof: `Validators::Punished` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::OffenceSlash` (r:1 w:0)
 	/// Proof: `Validators::OffenceSlash` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Validators::Candidates` (r:1 w:1)
-	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
+	/// Storage: `Validators::Punished` (r:1 w:1)
+	/// Proof: `Validators::Punished` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Jailed` (r:1 w:1)
 	/// Proof: `Validators::Jailed` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Validators::Candidates` (r:1 w:1)
+	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Unbonding` (r:1 w:1)
 	/// Proof: `Validators::Unbonding` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -410,8 +406,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `924`
 		//  Estimated: `6196`
-		// Minimum execution time: 72_972_000 picoseconds.
-		Weight::from_parts(82_891_000, 6196)
+		// Minimum execution time: 66_229_000 picoseconds.
+		Weight::from_parts(75_648_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -425,8 +421,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `265`
 		//  Estimated: `3593`
-		// Minimum execution time: 28_595_000 picoseconds.
-		Weight::from_parts(32_854_000, 3593)
+		// Minimum execution time: 26_512_000 picoseconds.
+		Weight::from_parts(31_203_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -447,10 +443,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `468 + c * (71 ±0)`
 		//  Estimated: `6070 + c * (2540 ±0)`
-		// Minimum execution time: 34_184_000 picoseconds.
-		Weight::from_parts(35_855_000, 6070)
-			// Standard Error: 12_428
-			.saturating_add(Weight::from_parts(13_187_963, 0).saturating_mul(c.into()))
+		// Minimum execution time: 36_955_000 picoseconds.
+		Weight::from_parts(37_693_000, 6070)
+			// Standard Error: 26_146
+			.saturating_add(Weight::from_parts(13_037_960, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -458,23 +454,19 @@ impl WeightInfo for () {
 	}
 	/// Storage: `Validators::AuthoredBlocks` (r:2 w:1)
 	/// Proof: `Validators::AuthoredBlocks` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Validators::Candidates` (r:32 w:0)
-	/// Proof: `Validators::Candidates` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Jailed` (r:0 w:32)
 	/// Proof: `Validators::Jailed` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 32]`.
 	fn end_session(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `181 + v * (72 ±0)`
-		//  Estimated: `6028 + v * (2540 ±0)`
-		// Minimum execution time: 18_768_000 picoseconds.
-		Weight::from_parts(16_592_742, 6028)
-			// Standard Error: 11_108
-			.saturating_add(Weight::from_parts(7_871_594, 0).saturating_mul(v.into()))
+		//  Measured:  `160`
+		//  Estimated: `6028`
+		// Minimum execution time: 12_864_000 picoseconds.
+		Weight::from_parts(14_113_185, 6028)
+			// Standard Error: 6_468
+			.saturating_add(Weight::from_parts(3_659_529, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(v.into()))
 	}
 }
