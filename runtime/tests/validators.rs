@@ -124,6 +124,22 @@ mod equivocation {
 		.into()
 	}
 
+	/// How the pool takes a node's unsigned report of `proof` (with Alice's key-ownership proof)
+	/// that came from `source`.
+	fn pool_check(
+		proof: Proof,
+		source: TransactionSource,
+	) -> sp_runtime::transaction_validity::TransactionValidity {
+		let unsigned = UncheckedExtrinsic::new_bare(
+			pallet_grandpa::Call::report_equivocation_unsigned {
+				equivocation_proof: Box::new(proof),
+				key_owner_proof: alice_owns_her_key(),
+			}
+			.into(),
+		);
+		Executive::validate_transaction(source, unsigned, System::parent_hash())
+	}
+
 	fn slashed() -> Option<(u128, u128)> {
 		System::events().into_iter().find_map(|record| match record.event {
 			RuntimeEvent::Validators(pallet_validators::Event::Slashed {
@@ -166,19 +182,8 @@ mod equivocation {
 				.expect("a valid transaction");
 			assert_eq!(common::error_name(again), "DuplicateOffenceReport");
 			// The node's own unsigned report of a known offence is stale in the pool.
-			let unsigned = UncheckedExtrinsic::new_bare(
-				pallet_grandpa::Call::report_equivocation_unsigned {
-					equivocation_proof: Box::new(proof),
-					key_owner_proof: alice_owns_her_key(),
-				}
-				.into(),
-			);
 			assert_eq!(
-				Executive::validate_transaction(
-					TransactionSource::Local,
-					unsigned,
-					System::parent_hash()
-				),
+				pool_check(proof, TransactionSource::Local),
 				Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
 			);
 		});
@@ -213,19 +218,8 @@ mod equivocation {
 			assert_eq!(slashed(), None);
 			assert_eq!(Runtime::candidates(), vec![(Alice.to_account_id(), VALIDATOR_BOND, false)]);
 			// An unsigned report from the network (not from this node, not in a block) is refused.
-			let unsigned = UncheckedExtrinsic::new_bare(
-				pallet_grandpa::Call::report_equivocation_unsigned {
-					equivocation_proof: Box::new(proof),
-					key_owner_proof: alice_owns_her_key(),
-				}
-				.into(),
-			);
 			assert_eq!(
-				Executive::validate_transaction(
-					TransactionSource::External,
-					unsigned,
-					System::parent_hash()
-				),
+				pool_check(proof, TransactionSource::External),
 				Err(TransactionValidityError::Invalid(InvalidTransaction::Call))
 			);
 		});

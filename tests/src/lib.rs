@@ -258,9 +258,14 @@ impl Node {
 		self.spawn();
 	}
 
-	/// The last lines of the node's log so far (its stderr), for failure messages.
+	/// The node's log so far (its stderr).
+	pub fn log(&self) -> String {
+		std::fs::read_to_string(self.log_path()).unwrap_or_default()
+	}
+
+	/// The last lines of the node's log so far, for failure messages.
 	pub fn log_tail(&self) -> String {
-		let log = std::fs::read_to_string(self.log_path()).unwrap_or_default();
+		let log = self.log();
 		let lines: Vec<&str> = log.lines().collect();
 		lines[lines.len().saturating_sub(LOG_TAIL_LINES)..].join("\n")
 	}

@@ -1,0 +1,299 @@
+//! The figures of a run: rates over the steady blocks, latencies, failures, and the fullest block of
+//! each workload against what the weights say it should hold; as Markdown tables and as JSON.
+
+use std::{collections::BTreeMap, time::Duration};
+
+use serde_json::{json, Value};
+
+use crate::{
+	load::{Bench, RunResult, Workload},
+	Args,
+};
+
+/// A workload's figures.
+pub struct Report {
+	pub name: &'static str,
+	pub submitted: usize,
+	pub accepted: usize,
+	pub included: usize,
+	pub rejected: BTreeMap<String, usize>,
+	pub failed: BTreeMap<String, usize>,
+	pub missing: usize,
+	/// Over the steady blocks (see [`steady`]).
+	pub included_per_second: Option<f64>,
+	pub finalized_per_second: Option<f64>,
+	/// p50 and p99, seconds.
+	pub to_block: Option<(f64, f64)>,
+	pub to_final: Option<(f64, f64)>,
+	pub blocks: usize,
+	pub cpu_cores: f64,
+	pub rss_mib: (f64, f64),
+	pub fullest: Option<Fullest>,
+	/// Seconds between blocks.
+	pub block_seconds: f64,
+}
+
+/// The workload's fullest block.
+pub struct Fullest {
+	pub number: u32,
+	pub actions: usize,
+	/// Its normal-class weight over the most a block may hold.
+	pub fullness: f64,
+	pub end: Option<String>,
+	pub build_ms: Option<u64>,
+	/// Weight per action (base extrinsic included), µs.
+	pub weight_us: f64,
+	/// The node's time to build the block per action, µs.
+	pub real_us: Option<f64>,
+	/// How many such actions one block holds by weight.
+	pub fit_by_weight: u64,
+}
+
+/// The blocks that count for a rate: all but the first and last of a workload (partly filled by its
+/// start and its tail) when there are three or more; else all of them.
+fn steady(result: &RunResult) -> (&[crate::load::BlockInfo], usize) {
+	let blocks = &result.blocks;
+	if blocks.len() >= 3 {
+		(&blocks[1..blocks.len() - 1], 1)
+	} else {
+		(&blocks[..], 0)
+	}
+}
+
+fn percentiles(mut values: Vec<Duration>) -> Option<(f64, f64)> {
+	if values.is_empty() {
+		return None;
+	}
+	values.sort();
+	let at = |p: usize| values[(values.len() * p / 100).min(values.len() - 1)].as_secs_f64();
+	Some((at(50), at(99)))
+}
+
+impl Report {
+	pub fn from_run(workload: Workload, result: &RunResult, bench: &Bench) -> Report {
+		let (window, offset) = steady(result);
+		let actions: usize = window.iter().map(|b| b.ours).sum();
+		let rate = |seconds: f64| (seconds > 0.5).then(|| actions as f64 / seconds);
+		// The window runs from the end of the block before it (the first submission if it is the
+		// first block) to the end of its last block; finalized, to when its last block was finalized.
+		let before = offset.checked_sub(1).map(|i| &result.blocks[i]);
+		let included_per_second = window.last().and_then(|last| {
+			let start = before.map_or(result.start_timestamp, |b| b.timestamp);
+			rate(last.timestamp.saturating_sub(start) as f64 / 1000.0)
+		});
+		let finalized_per_second = window.last().and_then(|last| {
+			let start = before.map_or(result.started, |b| b.seen);
+			rate(last.finalized?.saturating_duration_since(start).as_secs_f64())
+		});
+		let numbers =
+			result.blocks.last().zip(result.blocks.first()).map(|(l, f)| l.number - f.number);
+		let block_seconds = match (result.blocks.first(), result.blocks.last(), numbers) {
+			(Some(first), Some(last), Some(n)) if n > 0 => {
+				(last.timestamp - first.timestamp) as f64 / 1000.0 / n as f64
+			},
+			_ => kith_runtime::MILLI_SECS_PER_BLOCK as f64 / 1000.0,
+		};
+		// Only blocks of the workload alone tell its weight per action.
+		let alone = result.blocks.iter().filter(|b| b.others == 0 && b.normal_weight > 0);
+		let fullest = alone.max_by_key(|b| b.ours).map(|b| {
+			let per_action = b.normal_weight as f64 / b.ours as f64;
+			Fullest {
+				number: b.number,
+				actions: b.ours,
+				fullness: b.normal_weight as f64 / bench.max_normal as f64,
+				end: b.built.as_ref().map(|(_, end)| end.clone()),
+				build_ms: b.built.as_ref().map(|(ms, _)| *ms),
+				weight_us: per_action / 1e6,
+				real_us: b.built.as_ref().map(|(ms, _)| *ms as f64 * 1000.0 / b.ours as f64),
+				fit_by_weight: (bench.max_normal as f64 / per_action) as u64,
+			}
+		});
+		Report {
+			name: workload.name(),
+			submitted: result.submitted,
+			accepted: result.accepted,
+			included: result.included,
+			rejected: result.rejected.clone(),
+			failed: result.failed.clone(),
+			missing: result.missing,
+			included_per_second,
+			finalized_per_second,
+			to_block: percentiles(result.to_block.clone()),
+			to_final: percentiles(result.to_final.clone()),
+			blocks: result.blocks.len(),
+			cpu_cores: result.cpu_cores,
+			rss_mib: (result.rss_kib.0 as f64 / 1024.0, result.rss_kib.1 as f64 / 1024.0),
+			fullest,
+			block_seconds,
+		}
+	}
+
+	/// What the weights let the chain include per second.
+	fn weights_allow(&self) -> Option<f64> {
+		self.fullest.as_ref().map(|f| f.fit_by_weight as f64 / self.block_seconds)
+	}
+}
+
+fn rate(value: Option<f64>) -> String {
+	value.map_or("–".into(), |v| format!("{v:.0}"))
+}
+
+fn pair(value: Option<(f64, f64)>) -> String {
+	value.map_or("–".into(), |(a, b)| format!("{a:.1} / {b:.1}"))
+}
+
+fn reasons(map: &BTreeMap<String, usize>) -> String {
+	map.iter().map(|(reason, n)| format!("{n} × {reason}")).collect::<Vec<_>>().join("; ")
+}
+
+/// One line as a workload ends.
+pub fn line(r: &Report) -> String {
+	format!(
+		"{}: {} submitted, {} included in {} blocks, {}/s included, {}/s finalized, {} failed, {} missing, {} refused",
+		r.name,
+		r.submitted,
+		r.included,
+		r.blocks,
+		rate(r.included_per_second),
+		rate(r.finalized_per_second),
+		r.failed.values().sum::<usize>(),
+		r.missing,
+		r.rejected.values().sum::<usize>()
+	)
+}
+
+/// The machine: CPU model, cores, memory.
+pub struct Machine {
+	pub cpu: String,
+	pub cores: usize,
+	pub memory_gib: f64,
+}
+
+pub fn machine() -> Machine {
+	let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+	let cpu = cpuinfo
+		.lines()
+		.find_map(|l| l.strip_prefix("model name")?.split(':').nth(1).map(|s| s.trim().to_string()))
+		.unwrap_or_else(|| "unknown CPU".into());
+	let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+	let kib: f64 = meminfo
+		.lines()
+		.find_map(|l| l.strip_prefix("MemTotal:")?.split_whitespace().next()?.parse().ok())
+		.unwrap_or_default();
+	Machine {
+		cpu,
+		cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
+		memory_gib: kib / 1024.0 / 1024.0,
+	}
+}
+
+/// The two Markdown tables and the notes under them.
+pub fn tables(reports: &[Report], machine: &Machine, args: &Args) -> String {
+	let transfers =
+		reports.iter().find(|r| r.name == "transfers").and_then(|r| r.included_per_second);
+	let mut out = format!(
+		"One node ({}, {} cores, {:.0} GiB), `dev` chain, Alice authoring and finalizing alone; {} accounts, \
+		 {} transactions per workload over {} WebSockets in batches of {}.\n\n",
+		machine.cpu, machine.cores, machine.memory_gib, args.accounts, args.count, args.connections, args.batch
+	);
+	out += "| workload | included/s | finalized/s | × transfers | in block p50 / p99 (s) | finalized p50 / p99 (s) | included | failed | missing | refused by the pool | node CPU (cores) | node RSS / peak (MiB) |\n";
+	out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+	for r in reports {
+		let ratio = r
+			.included_per_second
+			.zip(transfers)
+			.map_or("–".into(), |(r, t)| format!("{:.2}", r / t));
+		out += &format!(
+			"| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.2} | {:.0} / {:.0} |\n",
+			r.name,
+			rate(r.included_per_second),
+			rate(r.finalized_per_second),
+			ratio,
+			pair(r.to_block),
+			pair(r.to_final),
+			r.included,
+			r.failed.values().sum::<usize>(),
+			r.missing,
+			r.rejected.values().sum::<usize>(),
+			r.cpu_cores,
+			r.rss_mib.0,
+			r.rss_mib.1,
+		);
+	}
+	out += "\nThe fullest block of each workload: weight against the time the node took to build it.\n\n";
+	out += "| workload | block | actions | normal weight used | ended by | build (ms) | weight per action (µs) | real per action (µs) | fit by weight | weights allow /s |\n";
+	out += "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|\n";
+	for r in reports {
+		let Some(f) = &r.fullest else { continue };
+		out += &format!(
+			"| {} | #{} | {} | {:.0}% | {} | {} | {:.0} | {} | {} | {} |\n",
+			r.name,
+			f.number,
+			f.actions,
+			f.fullness * 100.0,
+			f.end.as_deref().unwrap_or("–"),
+			f.build_ms.map_or("–".into(), |ms| ms.to_string()),
+			f.weight_us,
+			f.real_us.map_or("–".into(), |us| format!("{us:.0}")),
+			f.fit_by_weight,
+			rate(r.weights_allow()),
+		);
+	}
+	for r in reports {
+		if !r.failed.is_empty() {
+			out += &format!("\n{} failed: {}", r.name, reasons(&r.failed));
+		}
+		if !r.rejected.is_empty() {
+			out += &format!("\n{} refused: {}", r.name, reasons(&r.rejected));
+		}
+	}
+	out
+}
+
+/// The same as JSON, for `scripts/plot-tps.py`.
+pub fn json(reports: &[Report], machine: &Machine, args: &Args) -> Value {
+	let workloads: Vec<Value> = reports
+		.iter()
+		.map(|r| {
+			json!({
+				"name": r.name,
+				"submitted": r.submitted,
+				"accepted": r.accepted,
+				"included": r.included,
+				"failed": r.failed,
+				"refused": r.rejected,
+				"missing": r.missing,
+				"included_per_second": r.included_per_second,
+				"finalized_per_second": r.finalized_per_second,
+				"in_block_p50_p99_s": r.to_block,
+				"finalized_p50_p99_s": r.to_final,
+				"blocks": r.blocks,
+				"block_seconds": r.block_seconds,
+				"node_cpu_cores": r.cpu_cores,
+				"node_rss_mib": r.rss_mib.0,
+				"node_peak_rss_mib": r.rss_mib.1,
+				"weights_allow_per_second": r.weights_allow(),
+				"fullest_block": r.fullest.as_ref().map(|f| json!({
+					"number": f.number,
+					"actions": f.actions,
+					"fullness": f.fullness,
+					"ended_by": f.end,
+					"build_ms": f.build_ms,
+					"weight_per_action_us": f.weight_us,
+					"real_per_action_us": f.real_us,
+					"fit_by_weight": f.fit_by_weight,
+				})),
+			})
+		})
+		.collect();
+	json!({
+		"cpu": machine.cpu,
+		"cores": machine.cores,
+		"memory_gib": machine.memory_gib,
+		"accounts": args.accounts,
+		"per_workload": args.count,
+		"connections": args.connections,
+		"batch": args.batch,
+		"workloads": workloads,
+	})
+}
