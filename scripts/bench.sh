@@ -6,6 +6,13 @@
 #   scripts/bench.sh                 all of Kith's pallets
 #   scripts/bench.sh follows         one (the folder name under pallets/)
 #   scripts/bench.sh --only-build    just the build
+#   scripts/bench.sh --base          the runtime's base costs on this machine, into runtime/src/weights/:
+#                                    an empty block and an extrinsic's overhead (`benchmark overhead`:
+#                                    block_weights.rs, extrinsic_weights.rs), the transaction extensions
+#                                    and the fee charge (`benchmark pallet`: frame_system_extensions.rs,
+#                                    pallet_transaction_payment.rs), and ParityDB's reads and writes
+#                                    (`benchmark storage` on the database scripts/bench-tps.sh leaves:
+#                                    20,000 accounts and what its workloads wrote; paritydb_weights.rs)
 #
 # Besides Kith's pallets it also measures `pallet_balances` (printed, not written), to compare costs
 # with a transfer in the same runtime.
@@ -17,6 +24,21 @@ setup
 step cargo build --locked --release -p kith-node --features benchmark-cli
 bin="$CARGO_TARGET_DIR/release/kith-node"
 [ "${1:-}" = "--only-build" ] && exit 0
+
+if [ "${1:-}" = "--base" ]; then
+  out=runtime/src/weights
+  mkdir -p "$out"
+  step "$bin" benchmark pallet --chain dev --pallet frame_system_extensions,pallet_transaction_payment \
+    --extrinsic '*' --steps 50 --repeat 20 --wasm-execution compiled --output "$out"
+  # The default template names the trait after the benchmark's pallet; the extensions' trait is frame_system's.
+  sed -i 's/frame_system_extensions::WeightInfo/frame_system::ExtensionsWeightInfo/' "$out/frame_system_extensions.rs"
+  step "$bin" benchmark overhead --chain dev --weight-path "$out"
+  db="$CARGO_TARGET_DIR/bench-db"
+  [ -f "$db/chain-spec.json" ] || { echo "bench.sh: run scripts/bench-tps.sh first (it leaves $db)" >&2; exit 2; }
+  step "$bin" benchmark storage --chain "$db/chain-spec.json" --base-path "$db" --database paritydb \
+    --state-version 1 --weight-path "$out"
+  exit 0
+fi
 
 pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=($(ls pallets))

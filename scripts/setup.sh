@@ -16,7 +16,8 @@
 #
 # `setup.sh --rustup-has-wasm` only answers (exit 0 or 1) whether rustup can already build wasm.
 # `setup.sh --build-only` (or KITH_SETUP=build-only, for the scripts that call it) installs what building
-# the node needs and nothing the tests need: for a release build or a container image.
+# the node needs and nothing the tests need: for a release build or a container image. KITH_SETUP=bench
+# (scripts/bench-tps.sh) adds the network namespace's tools and matplotlib for the plot.
 set -euo pipefail
 
 rustup_has_wasm() {
@@ -29,7 +30,7 @@ rustup_has_wasm() {
 if [ "${1:-}" = "--rustup-has-wasm" ]; then rustup_has_wasm; exit; fi
 
 [ "${1:-}" = "--build-only" ] && KITH_SETUP=build-only
-build_only() { [ "${KITH_SETUP:-}" = build-only ]; }
+build_only() { [ "${KITH_SETUP:-}" = build-only ] || [ "${KITH_SETUP:-}" = bench ]; }
 
 export PATH="$HOME/.cargo/bin:$PATH"
 WASM_TOOLCHAIN=kith-wasm
@@ -66,6 +67,9 @@ if ! command -v cargo >/dev/null || ! command -v rustup >/dev/null; then
 fi
 
 apt_install build-essential pkg-config make perl libssl-dev protobuf-compiler git ca-certificates
+if [ "${KITH_SETUP:-}" = bench ]; then
+  apt_install iproute2 python3-matplotlib
+fi
 
 if ! build_only; then
 apt_install iproute2

@@ -157,8 +157,24 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
-				_ => Err("kith-node runs the `pallet` and `machine` benchmarks; use \
-					frame-omni-bencher for the others"
+				// The cost of an empty block and of one extrinsic on top of its call (a remark):
+				// `BlockExecutionWeight` and `ExtrinsicBaseWeight`.
+				BenchmarkCmd::Overhead(cmd) => cmd
+					.run_with_default_builder_and_spec::<kith_runtime::opaque::Block, ()>(Some(
+						config.chain_spec,
+					)),
+				// Reads and writes of the database under `--base-path` (a copy of a node's, stopped):
+				// the `DbWeight` of the runtime.
+				BenchmarkCmd::Storage(cmd) => {
+					let PartialComponents { client, backend, .. } =
+						service::new_partial(&config, None)?;
+					let db = backend.expose_db();
+					let storage = backend.expose_storage();
+					let trie_cache = backend.expose_shared_trie_cache();
+					cmd.run(config, client, db, storage, trie_cache)
+				},
+				_ => Err("kith-node runs the `pallet`, `machine`, `overhead` and `storage` \
+					benchmarks; use frame-omni-bencher for the others"
 					.into()),
 			})
 		},

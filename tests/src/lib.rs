@@ -252,6 +252,13 @@ impl Node {
 		}
 	}
 
+	/// Stops the node and keeps its folder (database, key store, log) instead of deleting it; returns
+	/// where it is.
+	pub fn stop_and_keep(&mut self) -> PathBuf {
+		self.kill();
+		self.dir.take().map_or_else(|| self.base_path.clone(), |dir| dir.keep())
+	}
+
 	/// Starts the process again on the same database, ports and arguments.
 	pub fn restart(&mut self) {
 		assert!(self.child.lock().unwrap().is_none(), "{} is still running", self.name);

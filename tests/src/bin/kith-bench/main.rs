@@ -67,19 +67,22 @@ pub struct Args {
 	pub json: Option<PathBuf>,
 	/// How long the chain may include nothing new before the tool gives up on what is left.
 	pub stall: Duration,
+	/// Where to leave the node's folder (its database) afterwards, with the chain spec as
+	/// `chain-spec.json`.
+	pub keep: Option<PathBuf>,
 }
 
 const USAGE: &str =
 	"usage: kith-bench --node <kith-node> [--accounts N] [--count N] [--connections N] \
 	[--batch N] [--workloads transfers,posts,replies,reactions,follows,tips,mix] [--json FILE] \
-	[--stall-secs N]";
+	[--stall-secs N] [--keep-db DIR]";
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 	let mut node = None;
 	let (mut accounts, mut count) = (20_000u32, None);
 	let (mut connections, mut batch, mut stall) = (8usize, 250usize, 60u64);
 	let mut workloads = Workload::ALL.to_vec();
-	let mut json = None;
+	let (mut json, mut keep) = (None, None);
 	fn number<T: std::str::FromStr>(flag: &str, value: Option<String>) -> Result<T, String> {
 		let value = value.ok_or(format!("{flag} needs a value"))?;
 		value.parse().map_err(|_| format!("{flag}: not a number: {value}"))
@@ -93,6 +96,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 			"--batch" => batch = number(&flag, args.next())?,
 			"--stall-secs" => stall = number(&flag, args.next())?,
 			"--json" => json = Some(PathBuf::from(args.next().ok_or("--json needs a path")?)),
+			"--keep-db" => keep = Some(PathBuf::from(args.next().ok_or("--keep-db needs a path")?)),
 			"--workloads" => {
 				let list = args.next().ok_or("--workloads needs a list")?;
 				workloads = list.split(',').map(Workload::parse).collect::<Result<_, _>>()?;
@@ -130,6 +134,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 		workloads,
 		json,
 		stall: Duration::from_secs(stall),
+		keep,
 	})
 }
 
@@ -196,6 +201,22 @@ fn call(
 	Some(call)
 }
 
+/// Moves the node's folder `from` to `to` (replacing it), across file systems too.
+fn keep_folder(from: &std::path::Path, to: &std::path::Path) {
+	let _ = std::fs::remove_dir_all(to);
+	if std::fs::rename(from, to).is_err() {
+		let copied = std::process::Command::new("cp").arg("-a").arg(from).arg(to).status();
+		assert!(
+			copied.is_ok_and(|s| s.success()),
+			"cp -a {} {} failed",
+			from.display(),
+			to.display()
+		);
+		let _ = std::fs::remove_dir_all(from);
+	}
+	eprintln!("the node's folder (its database under chains/) is in {}", to.display());
+}
+
 fn main() {
 	let args = match parse_args(std::env::args().skip(1)) {
 		Ok(args) => args,
@@ -212,7 +233,7 @@ fn main() {
 	let accounts: Vec<AccountId> = keys.iter().map(|k| AccountId::from(k.public())).collect();
 	let spec = bench_spec(&accounts);
 	let pool_limit = (5 * args.count).max(100_000).to_string();
-	let node = Node::start(
+	let mut node = Node::start(
 		"bench",
 		&[
 			"--chain",
@@ -247,6 +268,12 @@ fn main() {
 		let report = report::Report::from_run(workload, &result, &bench);
 		eprintln!("{}", report::line(&report));
 		reports.push(report);
+	}
+	drop(bench);
+	if let Some(keep) = &args.keep {
+		keep_folder(&node.stop_and_keep(), keep);
+		// The chain the database belongs to, for `kith-node benchmark storage --chain`.
+		std::fs::copy(&spec, keep.join("chain-spec.json")).expect("the chain spec is copied");
 	}
 
 	let machine = report::machine();

@@ -25,7 +25,9 @@ pub struct Report {
 	/// p50 and p99, seconds.
 	pub to_block: Option<(f64, f64)>,
 	pub to_final: Option<(f64, f64)>,
-	pub blocks: usize,
+	/// Per block that included the workload: number, its actions, other transactions, fullness
+	/// (normal weight over the most a block may hold), build ms and what ended it.
+	pub blocks: Vec<Value>,
 	pub cpu_cores: f64,
 	pub rss_mib: (f64, f64),
 	pub fullest: Option<Fullest>,
@@ -75,15 +77,24 @@ impl Report {
 		let actions: usize = window.iter().map(|b| b.ours).sum();
 		let rate = |seconds: f64| (seconds > 0.5).then(|| actions as f64 / seconds);
 		// The window runs from the end of the block before it (the first submission if it is the
-		// first block) to the end of its last block; finalized, to when its last block was finalized.
+		// first block) to the end of its last block.
 		let before = offset.checked_sub(1).map(|i| &result.blocks[i]);
 		let included_per_second = window.last().and_then(|last| {
 			let start = before.map_or(result.start_timestamp, |b| b.timestamp);
 			rate(last.timestamp.saturating_sub(start) as f64 / 1000.0)
 		});
+		// From when the block before the window was finalized (when it was seen, if GRANDPA finalized
+		// it together with the window's last block; the first submission if there is none).
 		let finalized_per_second = window.last().and_then(|last| {
-			let start = before.map_or(result.started, |b| b.seen);
-			rate(last.finalized?.saturating_duration_since(start).as_secs_f64())
+			let end = last.finalized?;
+			let start = match before {
+				Some(b) => b
+					.finalized
+					.filter(|f| end.saturating_duration_since(*f).as_secs_f64() > 0.5)
+					.unwrap_or(b.seen),
+				None => result.started,
+			};
+			rate(end.saturating_duration_since(start).as_secs_f64())
 		});
 		let numbers =
 			result.blocks.last().zip(result.blocks.first()).map(|(l, f)| l.number - f.number);
@@ -120,7 +131,20 @@ impl Report {
 			finalized_per_second,
 			to_block: percentiles(result.to_block.clone()),
 			to_final: percentiles(result.to_final.clone()),
-			blocks: result.blocks.len(),
+			blocks: result
+				.blocks
+				.iter()
+				.map(|b| {
+					json!({
+						"number": b.number,
+						"actions": b.ours,
+						"others": b.others,
+						"fullness": b.normal_weight as f64 / bench.max_normal as f64,
+						"build_ms": b.built.as_ref().map(|(ms, _)| ms),
+						"ended_by": b.built.as_ref().map(|(_, end)| end),
+					})
+				})
+				.collect(),
 			cpu_cores: result.cpu_cores,
 			rss_mib: (result.rss_kib.0 as f64 / 1024.0, result.rss_kib.1 as f64 / 1024.0),
 			fullest,
@@ -153,7 +177,7 @@ pub fn line(r: &Report) -> String {
 		r.name,
 		r.submitted,
 		r.included,
-		r.blocks,
+		r.blocks.len(),
 		rate(r.included_per_second),
 		rate(r.finalized_per_second),
 		r.failed.values().sum::<usize>(),
