@@ -60,6 +60,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 pub mod governance;
 pub mod social_index;
+pub mod weights;
 
 use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight};
 use sp_runtime::{
