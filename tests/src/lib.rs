@@ -429,8 +429,23 @@ impl Node {
 
 	/// Calls runtime API `method` (e.g. `SocialGraphApi_profile`) at the best block with SCALE-encoded
 	/// `args`, and decodes its result.
+	///
+	/// The node resolves "best" before it reads the state, so when a reorg and the finality that
+	/// follows it prune the fork that was best in between (two halves of a network meeting), the
+	/// call fails with "State already discarded"; it is asked again then, at the new best block.
+	#[track_caller]
 	pub fn runtime_call<R: Decode>(&self, method: &str, args: impl codec::Encode) -> R {
-		decode_hex_as(&self.rpc("state_call", json!([method, hex(&args.encode())])))
+		let params = json!([method, hex(&args.encode())]);
+		let mut attempts = 0;
+		loop {
+			match self.try_rpc("state_call", params.clone()) {
+				Ok(result) => return decode_hex_as(&result),
+				Err(e) if e.message.contains("State already discarded") && attempts < 3 => {
+					attempts += 1
+				},
+				Err(e) => self.fail(&format!("state_call {method} failed: {e:?}")),
+			}
+		}
 	}
 }
 
