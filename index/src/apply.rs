@@ -298,10 +298,13 @@ impl<'v, 'a> Batch<'v, 'a> {
 	}
 
 	/// Re-keys every follow and block of `from`, both ways, to `to`.
+	/// Swaps the graphs of `from` and `to`, as the follows pallet does on an identity move: `from`'s
+	/// edges go to `to`, and whatever pointed at `to` (accounts that followed or blocked the fresh key
+	/// before the move) now points at `from`.
 	fn move_graph(&mut self, from: &AccountId32, to: &AccountId32) -> Result<(), Error> {
-		let others = |batch: &Self, column| -> Result<Vec<AccountId32>, Error> {
+		let others = |batch: &Self, column, who: &AccountId32| -> Result<Vec<AccountId32>, Error> {
 			let view = batch.view();
-			view.scan(column, from.as_ref(), Bound::Unbounded, Dir::Forward)?
+			view.scan(column, who.as_ref(), Bound::Unbounded, Dir::Forward)?
 				.map(|entry| {
 					let (other, _) = entry?;
 					AccountId32::try_from(&other[..]).map_err(|_| Error::Corrupt("edge key"))
@@ -310,13 +313,24 @@ impl<'v, 'a> Batch<'v, 'a> {
 		};
 		for forward in [col::FOLLOWING, col::BLOCKING] {
 			let backward = if forward == col::FOLLOWING { col::FOLLOWERS } else { col::BLOCKED_BY };
-			for other in others(self, forward)? {
-				self.set_edge(forward, from, &other, false)?;
-				self.set_edge(forward, to, &other, true)?;
+			let (out_from, out_to) = (others(self, forward, from)?, others(self, forward, to)?);
+			let (in_from, in_to) = (others(self, backward, from)?, others(self, backward, to)?);
+			let edges = [(from, to, out_from, in_from), (to, from, out_to, in_to)];
+			for (was, _, outgoing, incoming) in &edges {
+				for other in outgoing {
+					self.set_edge(forward, was, other, false)?;
+				}
+				for other in incoming {
+					self.set_edge(forward, other, was, false)?;
+				}
 			}
-			for other in others(self, backward)? {
-				self.set_edge(forward, &other, from, false)?;
-				self.set_edge(forward, &other, to, true)?;
+			for (_, now, outgoing, incoming) in &edges {
+				for other in outgoing {
+					self.set_edge(forward, now, other, true)?;
+				}
+				for other in incoming {
+					self.set_edge(forward, other, now, true)?;
+				}
 			}
 		}
 		Ok(())

@@ -239,6 +239,23 @@ impl<AccountId> OnIdentityMoved<AccountId> for () {
 	}
 }
 
+/// Both pallets move what they keep, `A` first.
+impl<AccountId, A: OnIdentityMoved<AccountId>, B: OnIdentityMoved<AccountId>>
+	OnIdentityMoved<AccountId> for (A, B)
+{
+	fn on_identity_moved(from: &AccountId, to: &AccountId) -> sp_runtime::DispatchResult {
+		A::on_identity_moved(from, to)?;
+		B::on_identity_moved(from, to)
+	}
+	fn can_move(from: &AccountId, to: &AccountId) -> sp_runtime::DispatchResult {
+		A::can_move(from, to)?;
+		B::can_move(from, to)
+	}
+	fn weight() -> Weight {
+		A::weight().saturating_add(B::weight())
+	}
+}
+
 /// The second keys stored under `k1` in the double map `M`, in storage order, resuming after the key
 /// `(k1, after)` when given (whether or not that entry exists). Indexes kept as one storage key per
 /// entry are paged through this way: a client passes the last key of one page to get the next.

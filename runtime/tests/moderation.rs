@@ -6,6 +6,7 @@
 mod common;
 
 use common::{apply, apply_ok, error_name, in_block_one, run_to_block};
+use frame_support::traits::fungible::Inspect;
 use kith_runtime::{Balances, Runtime, System, DAYS, UNIT};
 use pallet_moderation::{
 	runtime_api::runtime_decl_for_moderation_api::ModerationApiV1, CaseStatus, Target,
@@ -37,7 +38,9 @@ fn report(who: Sr25519Keyring, target: Target<kith_runtime::AccountId>, rule: u3
 }
 
 fn vote(who: Sr25519Keyring, case_id: u32, uphold: bool, amount: u128) {
-	apply_ok(who, pallet_moderation::Call::vote_case { case_id, uphold, amount });
+	// Without conviction: it counts a tenth, and the freeze ends with the case.
+	let conviction = pallet_moderation::Conviction::None;
+	apply_ok(who, pallet_moderation::Call::vote_case { case_id, uphold, amount, conviction });
 }
 
 /// Runs to case `id`'s closing block.
@@ -97,5 +100,64 @@ fn a_rejected_spam_case_slashes_the_deposits_into_the_creator_reward_pool() {
 		let blocks = (System::block_number() - voted_at) as u128;
 		assert_eq!(Balances::total_issuance(), issuance - 3 * UNIT + blocks * UNIT);
 		apply_ok(Bob, post("still here"));
+	});
+}
+
+/// Finding 4 of the moderation review: a suspended account moved its identity (handle, profile,
+/// followers) to a fresh key and went on posting. Now the suspension moves with the identity; a
+/// handle transfer moves only the handle and leaves the suspension on the account.
+#[test]
+fn a_suspension_moves_with_the_identity_and_stays_on_a_transfer_of_the_handle() {
+	in_block_one(|| {
+		let claim = |handle: &str| pallet_profiles::Call::claim_handle {
+			handle: handle.as_bytes().to_vec(),
+		};
+		apply_ok(Bob, claim("bob"));
+		apply_ok(Dave, claim("dave"));
+		apply_ok(Bob, post("you again?"));
+		for who in [Charlie, Dave, Eve] {
+			report(who, Target::Account(Bob.to_account_id()), HARASSMENT);
+		}
+		vote(Alice, 0, true, 500 * UNIT);
+		close(0);
+		assert!(matches!(Runtime::case(0).unwrap().status, CaseStatus::Upheld { .. }));
+		let until = Runtime::status(Target::Account(Bob.to_account_id())).suspended_until;
+		assert!(until.is_some());
+
+		// Bob moves to Ferdie's key (funded, with no identity of its own).
+		let to_ferdie =
+			pallet_profiles::Call::move_identity { new_account: Ferdie.to_account_id().into() };
+		apply_ok(Bob, to_ferdie);
+		assert_eq!(Runtime::status(Target::Account(Ferdie.to_account_id())).suspended_until, until);
+		assert_eq!(error_name(apply(Ferdie, post("new key, same me")).unwrap()), "AuthorSuspended");
+		assert_eq!(Runtime::status(Target::Account(Bob.to_account_id())).suspended_until, None);
+
+		// The suspended Ferdie gives the handle to Alice's key: the suspension stays with Ferdie.
+		let give = pallet_profiles::Call::transfer_handle { to: Alice.to_account_id().into() };
+		apply_ok(Ferdie, give);
+		assert_eq!(error_name(apply(Ferdie, post("still me")).unwrap()), "AuthorSuspended");
+		apply_ok(Alice, post("the handle is mine now"));
+	});
+}
+
+/// Finding 5: a move failed with `Frozen` when a vote lock overlapped the deposits to move. It now
+/// says exactly why, and works once the lock is gone.
+#[test]
+fn a_move_refused_for_frozen_deposits_says_so_and_works_after_the_unlock() {
+	in_block_one(|| {
+		apply_ok(Dave, pallet_profiles::Call::claim_handle { handle: b"dave".to_vec() });
+		apply_ok(Bob, post("a post to vote on"));
+		for who in [Charlie, Eve, Ferdie] {
+			report(who, Target::Post(0), SPAM);
+		}
+		// Dave votes with everything he has, deposits included.
+		let all = Balances::total_balance(&Dave.to_account_id()) - UNIT;
+		vote(Dave, 0, false, all);
+		let to_alice =
+			|| pallet_profiles::Call::move_identity { new_account: Alice.to_account_id().into() };
+		assert_eq!(error_name(apply(Dave, to_alice()).unwrap()), "DepositsFrozen");
+		close(0);
+		apply_ok(Dave, pallet_moderation::Call::unlock { who: Dave.to_account_id() });
+		apply_ok(Dave, to_alice());
 	});
 }

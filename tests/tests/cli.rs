@@ -115,13 +115,16 @@ fn a_session_of_cli_commands_drives_the_chain() {
 	let cases = json(&node, "cases");
 	let case = cases[0]["case"].as_u64().expect("an open case");
 	assert_eq!(cases[0]["target"], format!("post #{reply}"));
-	json(&node, &format!("--suri //Alice case vote {case} uphold 10"));
+	json(&node, &format!("--suri //Alice case vote {case} uphold 10 --conviction 2"));
 	let vote_key = pallet_moderation::CaseVotes::<Runtime>::hashed_key_for(
 		case as u32,
 		Sr25519Keyring::Alice.to_account_id(),
 	);
 	let vote: pallet_moderation::CaseVote<Balance> = node.storage(&vote_key).expect("Alice's vote");
-	assert_eq!((vote.uphold, vote.amount), (true, 10 * UNIT));
+	assert_eq!(
+		(vote.uphold, vote.amount, vote.conviction),
+		(true, 10 * UNIT, pallet_moderation::Conviction::Locked2x)
+	);
 
 	// Reading: Charlie's home feed shows Bob's post with its reply, reaction and tip.
 	let feed = node.wait_for("Bob's post in Charlie's feed with its tip", || {

@@ -308,8 +308,12 @@ fn the_node_serves_feeds_threads_and_notifications_from_its_social_index_across_
 			})
 			.collect(),
 	);
-	let vote =
-		pallet_moderation::Call::vote_case { case_id: 0, uphold: true, amount: 1_000 * UNIT };
+	let vote = pallet_moderation::Call::vote_case {
+		case_id: 0,
+		uphold: true,
+		amount: 1_000 * UNIT,
+		conviction: pallet_moderation::Conviction::None,
+	};
 	node.submit(&Alice.pair(), RuntimeCall::Moderation(vote));
 	let flagged = node.wait_for("post 1 flagged hidden in Bob's home feed", || {
 		let feed = node.try_rpc("social_homeFeed", json!([bob, null, 10])).ok()?;

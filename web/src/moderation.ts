@@ -33,8 +33,10 @@ export function rulebook(fresh = false) {
 /** "community rule 0 (Spam), case 3" for a hidden post. */
 export async function hiddenBecause(postId: number): Promise<string> {
   const enforced = await api.query.Moderation.Enforced.getValue({ type: "Post", value: BigInt(postId) } as never, BEST);
-  const caseId = (enforced as any)?.hidden;
-  if (caseId === undefined || caseId === null) return "the community";
+  // The upheld cases in effect on the post (the record's only field, which polkadot-api gives as the
+  // list itself); the first that hides it is the one to name.
+  const caseId = (enforced ?? []).find((upheld) => upheld.effect.type === "Hide")?.case;
+  if (caseId === undefined) return "the community";
   const found = await api.apis.ModerationApi.case(caseId, BEST);
   if (!found) return `case ${caseId}`;
   const book = await rulebook();

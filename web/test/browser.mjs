@@ -316,9 +316,11 @@ async function main() {
     const caseBox = charlie.locator(".case", { hasText: `post ${spamId}` });
     await caseBox.waitFor({ timeout: 30_000 });
     await caseBox.getByRole("textbox").fill("1000");
+    await caseBox.getByLabel("Conviction").selectOption({ label: "3x" });
     await caseBox.getByRole("button", { name: "Uphold" }).click();
     await expectInBlock(charlie, "Uphold case");
-    await charlie.locator(".case", { hasText: "uphold 1,000 KITH" }).waitFor({ timeout: 20_000 });
+    // Conviction 3x: 1,000 KITH counts 3,000; the support (the quorum's measure) is the 1,000.
+    await charlie.locator(".case", { hasText: /uphold 3,000 KITH .* support 1,000 KITH/ }).waitFor({ timeout: 20_000 });
     await shot(charlie, "community");
     // While the case's vote runs, Alice proposes a rule on the moderation_rules track and votes on it.
     await charlie.getByLabel("Rule title").fill("No engagement bait");

@@ -13,7 +13,10 @@ use crate::{
 			bounded_collections::bounded_vec::BoundedVec,
 			frame_support::traits::{preimages::Bounded, schedule::DispatchTime},
 			kith_runtime::{governance::origins::pallet::Origin, OriginCaller},
-			pallet_conviction_voting::vote::{AccountVote, Vote},
+			pallet_conviction_voting::{
+				conviction::Conviction,
+				vote::{AccountVote, Vote},
+			},
 			pallet_moderation::types::{
 				CaseStatus, RuleAction, RuleDescription, RuleInput, RulebookEntry,
 				Target as ChainTarget,
@@ -26,12 +29,16 @@ use crate::{
 
 #[derive(Subcommand, Debug)]
 pub enum CaseCommand {
-	/// Votes to uphold or reject a case with KITH, locked until the case closes.
+	/// Votes to uphold or reject a case with KITH, frozen until the case closes and the
+	/// conviction's lock periods pass.
 	Vote {
 		case: u32,
 		verdict: Verdict,
 		#[arg(allow_negative_numbers = true)]
 		amount: String,
+		/// 0 (0.1× the votes, unfrozen at the close) to 6 (6× the votes, frozen 32 periods more).
+		#[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=6))]
+		conviction: u8,
 	},
 	/// A case in full.
 	Show { case: u32 },
@@ -275,17 +282,37 @@ pub async fn cases(cx: &mut Context) -> Result<Report, Error> {
 
 pub async fn case(cx: &mut Context, command: CaseCommand) -> Result<Report, Error> {
 	match command {
-		CaseCommand::Vote { case, verdict, amount: value } => {
+		CaseCommand::Vote { case, verdict, amount: value, conviction } => {
 			let value = amount::parse(&value)?;
 			let uphold = matches!(verdict, Verdict::Uphold);
-			let call = chain::tx().moderation().vote_case(case, uphold, value);
+			let level = [
+				Conviction::None,
+				Conviction::Locked1x,
+				Conviction::Locked2x,
+				Conviction::Locked3x,
+				Conviction::Locked4x,
+				Conviction::Locked5x,
+				Conviction::Locked6x,
+			]
+			.into_iter()
+			.nth(conviction.into())
+			.expect("clap keeps the conviction within 0..=6");
+			let call = chain::tx().moderation().vote_case(case, uphold, value, level);
 			let included = cx.send(call, 0).await?;
 			let verb = if uphold { "uphold" } else { "reject" };
-			let text = format!("voted {verb} on case {case} with {}", amount::format(value));
+			let text = format!(
+				"voted {verb} on case {case} with {} at conviction {conviction}",
+				amount::format(value)
+			);
 			Ok(done(
 				text,
 				&included,
-				json!({ "case": case, "uphold": uphold, "amount": value.to_string() }),
+				json!({
+					"case": case,
+					"uphold": uphold,
+					"amount": value.to_string(),
+					"conviction": conviction,
+				}),
 			))
 		},
 		CaseCommand::Show { case } => {

@@ -354,6 +354,7 @@ mod tests {
 			"kith rewards bond 10",
 			"kith report 3 1 --note spam",
 			"kith case vote 0 uphold 10",
+			"kith case vote 0 reject 10 --conviction 6",
 			"kith jury vote 0 overturn",
 			"kith propose rulebook rules.json",
 			"kith vote 0 aye 10 --conviction 2",
@@ -370,6 +371,7 @@ mod tests {
 			("kith post hi --nope", "unexpected argument '--nope'"),
 			("kith reply notanumber hi", "invalid value 'notanumber'"),
 			("kith vote 0 aye 10 --conviction 7", "invalid value '7'"),
+			("kith case vote 0 uphold 10 --conviction 9", "invalid value '9'"),
 			("kith tip 3 -1", "amounts cannot be negative"),
 		] {
 			let error = run(&args(line)).await.unwrap_err();

@@ -80,14 +80,15 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Moving a member's graph to a new account, with deposits held (the cost does not depend on how many
-	/// edges there are).
+	/// Moving a member's graph to a new account that someone else followed first (the two member ids
+	/// swap), with deposits held; the cost does not depend on how many edges there are.
 	#[benchmark]
 	fn move_graph() -> Result<(), BenchmarkError> {
 		let from = funded::<T>("from", 0);
 		let to = funded::<T>("to", 0);
 		let other = funded::<T>("other", 0);
 		Follows::<T>::follow(RawOrigin::Signed(from.clone()).into(), lookup::<T>(&other))?;
+		Follows::<T>::follow(RawOrigin::Signed(other.clone()).into(), lookup::<T>(&to))?;
 
 		#[block]
 		{

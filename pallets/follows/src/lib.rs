@@ -13,7 +13,11 @@
 //!   follows, is followed, blocks or is blocked. Edges are keyed by member ids: when a user moves their
 //!   identity to a new key ([`kith_primitives::OnIdentityMoved`], called by the profiles pallet's
 //!   `move_identity`), only the owner of the member id changes, so a move costs the same for an account
-//!   with ten followers and one with ten million. Member ids are never reused or removed.
+//!   with ten followers and one with ten million. An account's member id is removed with its last edge
+//!   or block (either way), so the graph keeps nothing of accounts that left it; ids are never reused
+//!   (the next edge gives a new one). A move to a key
+//!   that others already followed or blocked swaps the two member ids, so nobody can stop a move by
+//!   following the new key first; only a key that follows or blocks accounts itself is refused.
 //!
 //! ## Calls
 //! Anyone with a signed origin:
@@ -27,7 +31,7 @@
 //! ## Storage
 //! `MemberOf` / `AccountOf` (account ↔ member id), `Following` (follower, followee) → [`Edge`],
 //! `Followers` (followee, follower), `FollowingCount`, `FollowerCount`, `Blocks` (blocker, blocked) →
-//! deposit, `BlockedCount`.
+//! deposit, `BlockedCount`, `BlockedByCount`.
 //!
 //! ## Economics
 //! Every edge and every block holds [`Config::EdgeDeposit`] from the account that made it
@@ -159,6 +163,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type BlockedCount<T> = StorageMap<_, Twox64Concat, MemberId, u32, ValueQuery>;
 
+	/// How many accounts have blocked each member.
+	#[pallet::storage]
+	pub type BlockedByCount<T> = StorageMap<_, Twox64Concat, MemberId, u32, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -196,7 +204,7 @@ pub mod pallet {
 		TooManyBlocked,
 		/// Your free balance cannot cover the deposit of this edge.
 		InsufficientBalance,
-		/// The account an identity moves to already takes part in the social graph.
+		/// The account an identity moves to already follows or blocks accounts of its own.
 		TargetInGraph,
 	}
 
@@ -246,6 +254,8 @@ pub mod pallet {
 			let (f, e) = Self::member_pair(&follower, &followee).ok_or(Error::<T>::NotFollowing)?;
 			ensure!(Following::<T>::contains_key(f, e), Error::<T>::NotFollowing);
 			Self::remove_edge(f, e, &follower)?;
+			Self::forget_if_unused(f);
+			Self::forget_if_unused(e);
 			Self::deposit_event(Event::Unfollowed { follower, followee });
 			Ok(())
 		}
@@ -278,6 +288,7 @@ pub mod pallet {
 			}
 			Blocks::<T>::insert(b, w, deposit);
 			BlockedCount::<T>::mutate(b, |n| *n += 1);
+			BlockedByCount::<T>::mutate(w, |n| *n += 1);
 			Self::deposit_event(Event::Blocked { blocker, blocked });
 			Ok(())
 		}
@@ -291,7 +302,10 @@ pub mod pallet {
 			let (b, w) = Self::member_pair(&blocker, &blocked).ok_or(Error::<T>::NotBlocked)?;
 			let deposit = Blocks::<T>::take(b, w).ok_or(Error::<T>::NotBlocked)?;
 			BlockedCount::<T>::mutate(b, |n| *n -= 1);
+			BlockedByCount::<T>::mutate(w, |n| *n -= 1);
 			Self::release(&blocker, deposit)?;
+			Self::forget_if_unused(b);
+			Self::forget_if_unused(w);
 			Self::deposit_event(Event::Unblocked { blocker, blocked });
 			Ok(())
 		}
@@ -310,6 +324,27 @@ pub mod pallet {
 				AccountOf::<T>::insert(id, who.clone());
 				id
 			})
+		}
+
+		/// Removes member id `id`, its account's entry and its counters once it has no edges and no
+		/// blocks either way (nothing refers to it any more).
+		fn forget_if_unused(id: MemberId) {
+			let counters = [
+				FollowingCount::<T>::get(id),
+				FollowerCount::<T>::get(id),
+				BlockedCount::<T>::get(id),
+				BlockedByCount::<T>::get(id),
+			];
+			if counters.iter().any(|n| *n > 0) {
+				return;
+			}
+			if let Some(who) = AccountOf::<T>::take(id) {
+				MemberOf::<T>::remove(who);
+			}
+			FollowingCount::<T>::remove(id);
+			FollowerCount::<T>::remove(id);
+			BlockedCount::<T>::remove(id);
+			BlockedByCount::<T>::remove(id);
 		}
 
 		/// The member ids of both accounts, if both have one.
@@ -427,8 +462,10 @@ pub mod pallet {
 				Followers::<T>::iter_keys().all(|(e, f)| Following::<T>::contains_key(f, e)),
 				"a reverse entry lacks its follow edge"
 			);
-			for (b, _, deposit) in Blocks::<T>::iter() {
+			let mut blocked_by: BTreeMap<MemberId, u32> = BTreeMap::new();
+			for (b, w, deposit) in Blocks::<T>::iter() {
 				*blocked.entry(b).or_default() += 1;
+				*blocked_by.entry(w).or_default() += 1;
 				*held.entry(b).or_default() += deposit;
 			}
 			let next = NextMemberId::<T>::get();
@@ -452,6 +489,17 @@ pub mod pallet {
 					"BlockedCount differs from the blocks"
 				);
 				ensure!(
+					BlockedByCount::<T>::get(id) == blocked_by.get(&id).copied().unwrap_or(0),
+					"BlockedByCount differs from the blocks"
+				);
+				ensure!(
+					following.contains_key(&id)
+						|| followers.contains_key(&id)
+						|| blocked.contains_key(&id)
+						|| blocked_by.contains_key(&id),
+					"a member id without edges or blocks was kept"
+				);
+				ensure!(
 					T::Currency::balance_on_hold(&HoldReason::GraphEdge.into(), &account)
 						== held.get(&id).copied().unwrap_or_else(Zero::zero),
 					"held deposits differ from the edges and blocks"
@@ -472,14 +520,28 @@ pub mod pallet {
 	}
 
 	impl<T: Config> kith_primitives::OnIdentityMoved<T::AccountId> for Pallet<T> {
+		/// Refuses a target that follows or blocks anyone: only its own key can have done that.
+		/// What others did to the target (following or blocking the fresh key) cannot stop a move.
 		fn can_move(_from: &T::AccountId, to: &T::AccountId) -> DispatchResult {
-			ensure!(!MemberOf::<T>::contains_key(to), Error::<T>::TargetInGraph);
+			if let Some(id) = MemberOf::<T>::get(to) {
+				ensure!(
+					FollowingCount::<T>::get(id) == 0 && BlockedCount::<T>::get(id) == 0,
+					Error::<T>::TargetInGraph
+				);
+			}
 			Ok(())
 		}
 
+		/// Gives `from`'s member id to `to`. If `to` had a member id of its own (others followed or
+		/// blocked it), `from` gets that one: the two swap, so nothing is lost and nobody's edge
+		/// dangles.
 		fn on_identity_moved(from: &T::AccountId, to: &T::AccountId) -> DispatchResult {
 			Self::can_move(from, to)?;
 			let Some(member) = MemberOf::<T>::take(from) else { return Ok(()) };
+			if let Some(theirs) = MemberOf::<T>::get(to) {
+				MemberOf::<T>::insert(from, theirs);
+				AccountOf::<T>::insert(theirs, from.clone());
+			}
 			MemberOf::<T>::insert(to, member);
 			AccountOf::<T>::insert(member, to.clone());
 			let reason = HoldReason::GraphEdge.into();

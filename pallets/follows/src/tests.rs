@@ -181,15 +181,70 @@ fn moving_the_graph_moves_edges_blocks_and_deposits_to_the_new_account() {
 }
 
 #[test]
-fn moving_the_graph_to_an_account_in_the_graph_fails() {
+fn moving_the_graph_to_an_account_that_follows_or_blocks_fails() {
 	test(|| {
 		assert_ok!(follow(1, 2));
-		assert_ok!(follow(3, 4));
+		assert_ok!(follow(4, 3));
 		assert_noop!(
 			<Follows as OnIdentityMoved<u64>>::on_identity_moved(&1, &4),
 			Error::<Test>::TargetInGraph
 		);
+		assert_ok!(Follows::block(RuntimeOrigin::signed(5), 3));
+		assert_noop!(
+			<Follows as OnIdentityMoved<u64>>::on_identity_moved(&1, &5),
+			Error::<Test>::TargetInGraph
+		);
 		// An account that never took part moves nothing, and that is fine.
-		assert_ok!(<Follows as OnIdentityMoved<u64>>::on_identity_moved(&5, &6));
+		assert_ok!(<Follows as OnIdentityMoved<u64>>::on_identity_moved(&6, &7));
+	});
+}
+
+/// Finding 5 of the moderation review: following and unfollowing someone's new key gave it a member
+/// id, and a key with a member id could never receive a moved identity. Now what others did to the
+/// new key cannot stop the move: the member ids swap.
+#[test]
+fn a_third_party_cannot_block_a_move_by_following_the_new_key() {
+	test(|| {
+		assert_ok!(follow(1, 2));
+		assert_ok!(follow(3, 8));
+		assert_ok!(Follows::unfollow(RuntimeOrigin::signed(3), 8));
+		assert_ok!(follow(4, 8));
+		assert_ok!(Follows::block(RuntimeOrigin::signed(5), 8));
+		assert_ok!(<Follows as OnIdentityMoved<u64>>::on_identity_moved(&1, &8));
+
+		assert!(Follows::is_following(&8, &2));
+		assert_eq!(Follows::counts(&8), (0, 1));
+		// What pointed at the new key now points at the old one, deposits where they were.
+		assert!(Follows::is_following(&4, &1));
+		assert!(<Follows as SocialGraph<u64>>::is_blocked(&5, &1));
+		assert_eq!(Follows::counts(&1), (1, 0));
+		assert_eq!((held(1), held(8), held(4), held(5)), (0, 10, 10, 10));
+	});
+}
+
+#[test]
+fn an_account_that_leaves_the_graph_leaves_no_member_id_behind() {
+	use crate::{AccountOf, BlockedByCount, FollowerCount, MemberOf, NextMemberId};
+	test(|| {
+		// Anyone can give an account a member id by following it; the unfollow takes it away again.
+		assert_ok!(follow(1, 2));
+		assert_ok!(Follows::unfollow(RuntimeOrigin::signed(1), 2));
+		assert_ok!(Follows::block(RuntimeOrigin::signed(3), 4));
+		assert_ok!(Follows::unblock(RuntimeOrigin::signed(3), 4));
+		for who in [1, 2, 3, 4] {
+			assert_eq!(MemberOf::<Test>::get(who), None, "account {who}");
+		}
+		assert_eq!(AccountOf::<Test>::iter().count(), 0);
+		assert_eq!(FollowerCount::<Test>::iter().count(), 0);
+		assert_eq!(BlockedByCount::<Test>::iter().count(), 0);
+
+		// An id still in use either way stays; ids are never given twice.
+		assert_ok!(follow(1, 2));
+		assert_ok!(follow(3, 2));
+		assert_ok!(Follows::unfollow(RuntimeOrigin::signed(1), 2));
+		assert_eq!(MemberOf::<Test>::get(1), None);
+		assert_eq!(MemberOf::<Test>::get(2), Some(5), "2 keeps its id while 3 follows it");
+		assert_eq!(NextMemberId::<Test>::get(), 7);
+		assert_eq!(Follows::followers(&2, None, 10), vec![3]);
 	});
 }

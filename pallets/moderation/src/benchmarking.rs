@@ -1,6 +1,7 @@
 //! Benchmarks of the moderation pallet, each at its worst case: the longest titles and descriptions, a
 //! full rulebook, full reporter lists, a full vote list, items that must look for room in the agenda,
-//! jury draws that look at every candidate they may, juries where no-shows leave the pool.
+//! a full jury pool (joins that evict, draws that weigh every member), juries where no-shows leave the
+//! pool, closings that open the case waiting behind them, full enforcement records.
 
 use super::*;
 use alloc::vec;
@@ -9,11 +10,15 @@ use frame_benchmarking::v2::*;
 use frame_support::{
 	pallet_prelude::Get,
 	traits::{fungible::Mutate, EnsureOrigin, Hooks},
+	weights::WeightMeter,
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use kith_primitives::PostAuthors;
-use sp_runtime::traits::{Bounded, Saturating};
+use kith_primitives::{OnIdentityMoved, PostAuthors};
+use sp_runtime::{
+	traits::{Bounded, Saturating},
+	Perbill,
+};
 
 /// The largest rule.
 fn largest<T: Config>() -> RuleInputOf<T> {
@@ -96,8 +101,15 @@ fn note() -> Note {
 /// Closes case `case_id` upheld by a large vote.
 fn uphold<T: Config>(case_id: CaseId) {
 	let voter = funded::<T>("voter", 0);
-	let amount = T::MinCaseTurnout::get().saturating_add(1u32.into());
-	Pallet::<T>::vote_case(RawOrigin::Signed(voter).into(), case_id, true, amount).expect("a vote");
+	let amount = Pallet::<T>::turnout_needed().saturating_add(1u32.into());
+	Pallet::<T>::vote_case(
+		RawOrigin::Signed(voter).into(),
+		case_id,
+		true,
+		amount,
+		Conviction::None,
+	)
+	.expect("a vote");
 	let closes = Cases::<T>::get(case_id).expect("a case").closes;
 	frame_system::Pallet::<T>::set_block_number(closes);
 	Pallet::<T>::on_initialize(closes);
@@ -134,6 +146,14 @@ fn draw<T: Config>(case_id: CaseId) -> Vec<T::AccountId> {
 	frame_system::Pallet::<T>::set_block_number(next);
 	Pallet::<T>::on_initialize(next);
 	Cases::<T>::get(case_id).and_then(|case| case.appeal).expect("appealed").jury.into_inner()
+}
+
+/// A full enforcement record of suspensions until `until`, by cases from `first` on.
+fn suspensions<T: Config>(first: CaseId, until: BlockNumberFor<T>) -> EnforcementOf<T> {
+	let cases = (first..first + T::MaxUpheld::get())
+		.map(|case| Upheld { case, rule: 0, effect: Effect::SuspendUntil(until) })
+		.collect::<Vec<_>>();
+	Enforcement { cases: BoundedVec::truncate_from(cases) }
 }
 
 #[benchmarks]
@@ -266,19 +286,25 @@ mod benchmarks {
 		let mut last = 0;
 		for _ in 0..T::MaxVotesPerAccount::get() {
 			last = open_case::<T>(post::<T>(), rule, 0);
-			Pallet::<T>::vote_case(RawOrigin::Signed(voter.clone()).into(), last, true, amount)
-				.expect("a vote");
+			Pallet::<T>::vote_case(
+				RawOrigin::Signed(voter.clone()).into(),
+				last,
+				true,
+				amount,
+				Conviction::Locked6x,
+			)
+			.expect("a vote");
 			// Spread the closings so that the agenda has room.
 			frame_system::Pallet::<T>::set_block_number(now::<T>().saturating_add(1u32.into()));
 		}
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(voter.clone()), last, false, amount);
+		_(RawOrigin::Signed(voter.clone()), last, false, amount, Conviction::Locked1x);
 
 		assert_eq!(CaseVotes::<T>::get(last, &voter).map(|v| v.uphold), Some(false));
 	}
 
-	/// Unlocking a full list of votes, all on closed cases.
+	/// Unlocking a full list of votes, all on closed cases, without conviction (released at the close).
 	#[benchmark]
 	fn unlock() {
 		let rule = suspend_rule::<T>();
@@ -289,7 +315,8 @@ mod benchmarks {
 				RawOrigin::Signed(voter.clone()).into(),
 				case_id,
 				true,
-				1u32.into(),
+				T::MinCaseVote::get(),
+				Conviction::None,
 			)
 			.expect("a vote");
 			frame_system::Pallet::<T>::set_block_number(now::<T>().saturating_add(1u32.into()));
@@ -304,6 +331,7 @@ mod benchmarks {
 		assert!(!VoteLocks::<T>::contains_key(&voter));
 	}
 
+	/// Joining a pool with room.
 	#[benchmark]
 	fn join_jury_pool() {
 		let caller = funded::<T>("caller", 0);
@@ -312,6 +340,20 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller.clone()), T::MinJurorBond::get());
 
 		assert!(Jurors::<T>::contains_key(&caller));
+	}
+
+	/// Joining a full pool: every member's bond is read to find the smallest, which leaves.
+	#[benchmark]
+	fn join_jury_pool_evicting() {
+		let members = pool::<T>(T::MaxJurors::get());
+		let caller = funded::<T>("caller", 0);
+		let bond = T::MinJurorBond::get().saturating_add(1u32.into());
+
+		#[extrinsic_call]
+		join_jury_pool(RawOrigin::Signed(caller.clone()), bond);
+
+		assert!(Jurors::<T>::contains_key(&caller));
+		assert!(!Jurors::<T>::contains_key(members.last().expect("a full pool")));
 	}
 
 	/// Leaving from the first slot (the last juror moves into it), without duties.
@@ -369,11 +411,65 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Closing a rejected case with `r` reporters and an escalator: every deposit is slashed.
+	#[benchmark]
+	fn set_case_quorum() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let quorum = Perbill::from_percent(1);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, quorum);
+
+		assert_eq!(CaseQuorum::<T>::get(), quorum);
+		Ok(())
+	}
+
+	/// An identity with cases pending under an earlier key and a full enforcement record moving to
+	/// an account with a full one of its own.
+	#[benchmark]
+	fn move_enforcement() -> Result<(), BenchmarkError> {
+		let (from, to) = (funded::<T>("from", 0), funded::<T>("to", 0));
+		let root = funded::<T>("root", 0);
+		Accused::<T>::insert(&root, 1);
+		MovedTo::<T>::insert(&root, &from);
+		RootOf::<T>::insert(&from, &root);
+		let until = now::<T>().saturating_add(1_000u32.into());
+		Enforced::<T>::insert(Target::Account(from.clone()), suspensions::<T>(0, until));
+		Enforced::<T>::insert(
+			Target::Account(to.clone()),
+			suspensions::<T>(T::MaxUpheld::get(), until),
+		);
+
+		#[block]
+		{
+			<Pallet<T> as OnIdentityMoved<T::AccountId>>::on_identity_moved(&from, &to)?;
+		}
+
+		assert!(!Enforced::<T>::contains_key(Target::Account(from)));
+		assert_eq!(MovedTo::<T>::get(&root), Some(to));
+		Ok(())
+	}
+
+	/// Closing a rejected case with `r` reporters and an escalator (every deposit is slashed), after
+	/// which the full waiting list of another rule opens its case, looking for room in the agenda.
 	#[benchmark]
 	fn close_case(r: Linear<0, { T::MaxReporters::get() }>) {
-		let case_id = open_case::<T>(post::<T>(), suspend_rule::<T>(), r);
+		fill::<T>(2);
+		let (voting, waiting) = (NextRuleId::<T>::get() - 2, NextRuleId::<T>::get() - 1);
+		let target = post::<T>();
+		let case_id = open_case::<T>(target.clone(), voting, r);
+		for i in 0..T::MaxReporters::get() {
+			let reporter = funded::<T>("waiting", i);
+			Pallet::<T>::report(
+				RawOrigin::Signed(reporter).into(),
+				target.clone(),
+				waiting,
+				note(),
+			)
+			.expect("a report");
+		}
 		let closes = Cases::<T>::get(case_id).expect("a case").closes;
+		crowd_agenda::<T>(closes.saturating_add(CurrentPeriods::<T>::get().case_voting));
 		frame_system::Pallet::<T>::set_block_number(closes);
 
 		#[block]
@@ -385,16 +481,18 @@ mod benchmarks {
 			Cases::<T>::get(case_id).map(|c| c.status),
 			Some(CaseStatus::Rejected { .. })
 		));
+		assert_eq!(OpenCase::<T>::get(&target), Some(case_id + 1));
 	}
 
-	/// Drawing a jury from a pool of the most members a draw looks at, all but a jury's worth of
-	/// them excluded (they voted on the case), so that the draw looks at (nearly) every one.
+	/// Drawing a jury from a full pool, all but a jury's worth of members excluded (they voted on
+	/// the case): every member is read and weighed.
 	#[benchmark]
 	fn draw_jury() {
-		let members = pool::<T>(T::MaxJuryDraws::get().max(T::JurySize::get()));
+		let members = pool::<T>(T::MaxJurors::get());
 		let (case_id, _) = appealed::<T>();
 		for voter in &members[T::JurySize::get() as usize..] {
-			CaseVotes::<T>::insert(case_id, voter, CaseVote { uphold: true, amount: 1u32.into() });
+			let vote = CaseVote { uphold: true, amount: 1u32.into(), conviction: Conviction::None };
+			CaseVotes::<T>::insert(case_id, voter, vote);
 		}
 		let next = now::<T>().saturating_add(1u32.into());
 		frame_system::Pallet::<T>::set_block_number(next);
@@ -436,6 +534,51 @@ mod benchmarks {
 			Cases::<T>::get(case_id).map(|c| c.status),
 			Some(CaseStatus::Confirmed { .. })
 		));
+	}
+
+	/// `on_idle` clearing `v` votes of a final (rejected) case, the last pending case of an identity
+	/// that moved (what is kept of the move goes too).
+	#[benchmark]
+	fn clear_votes(v: Linear<0, SWEEP_BATCH>) {
+		let case_id = open_case::<T>(post::<T>(), suspend_rule::<T>(), 0);
+		let author = Cases::<T>::get(case_id).expect("a case").affected;
+		let holder = funded::<T>("holder", 0);
+		MovedTo::<T>::insert(&author, &holder);
+		RootOf::<T>::insert(&holder, &author);
+		for i in 0..v {
+			let vote = CaseVote { uphold: true, amount: 1u32.into(), conviction: Conviction::None };
+			CaseVotes::<T>::insert(case_id, account::<T::AccountId>("voter", i, 0), vote);
+		}
+		let closes = Cases::<T>::get(case_id).expect("a case").closes;
+		frame_system::Pallet::<T>::set_block_number(closes);
+		Pallet::<T>::on_initialize(closes);
+		VoteSweep::<T>::put(case_id);
+
+		#[block]
+		{
+			Pallet::<T>::clear_votes(case_id, closes);
+		}
+
+		assert_eq!(VoteSweep::<T>::get(), case_id + 1);
+		assert_eq!(CaseVotes::<T>::iter_prefix(case_id).count(), 0);
+		assert!(!RootOf::<T>::contains_key(&holder));
+	}
+
+	/// `on_idle`'s pass over enforcement records removing a full record whose suspensions are all
+	/// over (and reaching the end of the map).
+	#[benchmark]
+	fn expire_enforcement() {
+		let who = funded::<T>("suspended", 0);
+		let until = now::<T>().saturating_add(1u32.into());
+		Enforced::<T>::insert(Target::Account(who.clone()), suspensions::<T>(0, until));
+		frame_system::Pallet::<T>::set_block_number(until);
+
+		#[block]
+		{
+			Pallet::<T>::sweep_enforcement(until, &mut WeightMeter::new());
+		}
+
+		assert!(!Enforced::<T>::contains_key(Target::Account(who)));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

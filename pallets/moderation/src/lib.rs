@@ -13,37 +13,60 @@
 //!   [`Config::ReportDeposit`]. One open report per reporter and target.
 //! - **Case**: opens when [`Config::ReportThreshold`] distinct reporters reported a target under the same
 //!   rule, or when anyone pays [`Config::CaseDeposit`] to [`Pallet::escalate`]. At most one case per
-//!   target is voting at a time. Token holders vote by freezing balance; the case closes after the
-//!   voting period in the initialization of its closing block.
-//! - **Enforcement**: what an upheld case does. `Label`: the post or account carries the rule's label.
+//!   target is voting at a time: reports under another rule wait, and when the voting case closes the
+//!   waiting reports that reached the threshold open the next case. Token holders vote by freezing
+//!   balance (at least [`Config::MinCaseVote`]) with a [`Conviction`], as in conviction voting: the
+//!   vote counts its balance times the conviction's multiplier (a tenth to six), and the balance stays
+//!   frozen after the case closes for the conviction's lock periods (none to 32 of
+//!   [`Config::VoteLockingPeriod`]). The case closes after the voting period in the initialization of
+//!   its closing block, upheld if more vote weight is to uphold than to reject and the support (the
+//!   balance voted, without conviction) reached [`CaseQuorum`] of active issuance (and at least
+//!   [`Config::MinCaseTurnout`]).
+//! - **Enforcement**: what an upheld case does, kept per target as the list of upheld cases still in
+//!   effect (at most [`Config::MaxUpheld`], the oldest goes first), from which the status is computed:
+//!   lifting one case (an overturned appeal) leaves what the others enforce. An identity that moves to a
+//!   new key (the profiles pallet's `move_identity`) takes its account's enforcement along
+//!   ([`kith_primitives::OnIdentityMoved`]), and its pending cases follow it: a case names the
+//!   identity by its first key while it has cases pending ([`Case::affected`]), [`MovedTo`] says which
+//!   key holds it now, and that key is where the case enforces and the only one that can appeal. `Label`: the post or account carries the rule's label.
 //!   `Hide`: the post is hidden (feeds and runtime APIs report it so; its content stays on chain as the
 //!   author left it; only posts can be hidden). `Suspend { blocks }`: the account (a post's author, for a
 //!   post) cannot create posts, replies, reactions or tips until that many blocks after the decision.
 //!   Suspensions expire lazily: [`kith_primitives::ModerationStatus::is_suspended`] compares the end
 //!   block with the current block, so no event marks the expiry and nothing runs when it comes.
-//! - **Jury**: an appeal against an upheld case is decided by [`Config::JurySize`] jurors drawn at random
-//!   from a bonded jury pool, excluding the author, the reporters, the escalator and every account that
-//!   voted on the case.
+//! - **Jury**: an appeal against an upheld case is decided by a jury of [`Config::JurySize`] seats drawn
+//!   by stake-weighted sortition (as Kleros does) from a bonded jury pool: each seat goes to a member with
+//!   a chance equal to its bond's share of the eligible bonds, so a juror can hold several seats, and
+//!   splitting a bond across accounts changes nothing; capturing the jury costs a share of all bonded
+//!   stake. Excluded: the author, the reporters, the escalator and every account that voted on the case.
+//!   The pool holds at most [`Config::MaxJurors`]; when it is full, a larger bond takes the place of
+//!   the smallest.
 //!
 //! ## Calls
 //! - Rulebook, from [`Config::RulesOrigin`] (in the Kith runtime: a referendum on the
 //!   `moderation_rules` track): [`Pallet::set_rulebook`] (replace it all: entries with an id keep or
 //!   amend that rule, entries without add rules, rules left out retire), [`Pallet::add_rule`],
-//!   [`Pallet::amend_rule`], [`Pallet::retire_rule`], and [`Pallet::set_periods`] (voting, appeal and
-//!   jury periods).
+//!   [`Pallet::amend_rule`], [`Pallet::retire_rule`], [`Pallet::set_periods`] (voting, appeal and
+//!   jury periods, each at least a block) and [`Pallet::set_case_quorum`].
 //! - Reports, signed: [`Pallet::report`], [`Pallet::withdraw_report`] (while not part of a case),
 //!   [`Pallet::escalate`].
-//! - Cases, signed: [`Pallet::vote_case`] (freeze an amount as the vote's weight; voting again replaces
-//!   the vote), [`Pallet::unlock`] (anyone, for any account: release the freeze of votes on closed
-//!   cases, as `pallet-conviction-voting` does).
+//! - Cases, signed: [`Pallet::vote_case`] (freeze an amount with a conviction; voting again replaces
+//!   the vote but never shortens its freeze), [`Pallet::unlock`] (anyone, for any account: release
+//!   the freeze of votes whose cases closed and whose lock periods passed, as
+//!   `pallet-conviction-voting` does).
 //! - Jury, signed: [`Pallet::join_jury_pool`], [`Pallet::leave_jury_pool`] (effective once the juror's
-//!   pending duties end), [`Pallet::appeal`] (only the affected author, within the appeal window),
+//!   pending duties end), [`Pallet::appeal`] (only the key that holds the affected identity, within the
+//!   appeal window),
 //!   [`Pallet::jury_vote`] (only drawn jurors, until the jury's period ends).
 //!
 //! ## Hooks
 //! `on_initialize` runs what is due in the block from the `Agenda`: closing cases, drawing juries and
 //! taking jury decisions. At most [`Config::MaxDuePerBlock`] items are due in any block (an item that
 //! would overflow a block goes to the next one with room), so the work per block is bounded.
+//! `on_idle` cleans up with the block's spare weight, a bounded step at a time: it deletes the votes
+//! of each final case in id order ([`VoteSweep`]; final: rejected, decided on appeal, or upheld and
+//! past its appeal window) with what is kept of its identity's moves, and goes on with a rolling pass
+//! over [`Enforced`] ([`EnforcedSweep`]) that removes the records with nothing left in effect.
 //!
 //! ## Randomness
 //! Juries are drawn with [`Config::Randomness`] in the block *after* the appeal, so the appellant cannot
@@ -55,20 +78,38 @@
 //! else can.
 //!
 //! ## Storage
-//! Rulebook: `Rules`, `RuleCount`, `NextRuleId`, `RulebookVersion`, `CurrentPeriods`. Reports: `Reports`
+//! Rulebook: `Rules`, `RuleCount`, `NextRuleId`, `RulebookVersion`, `CurrentPeriods`, `CaseQuorum`.
+//! Reports: `Reports`
 //! (target, reporter) and `Pending` (reporters per target and rule not yet in a case). Cases: `Cases`,
 //! `NextCaseId`, `OpenCase` (the voting case of a target), `Undecided` (cases voting or under appeal),
-//! `CaseVotes`, `VoteLocks` (each voter's frozen votes), `Agenda`. Enforcement: `Enforced`. Jury:
-//! `Jurors`, `JurorSlots` and `JurorCount` (the draw list), `JuryVotes`.
+//! `CaseVotes`, `VoteLocks` (each voter's frozen votes), `Agenda`, `Accused` (pending cases per
+//! identity), `MovedTo` and `RootOf` (where identities with pending cases moved), `VoteSweep`.
+//! Enforcement: `Enforced`, `EnforcedSweep`. Jury:
+//! `Jurors`, `JurorSlots` and `JurorCount` (the draw list, with each member's bond), `JuryVotes`.
 //!
 //! ## Economics
 //! - A report holds [`Config::ReportDeposit`]; an escalation [`Config::CaseDeposit`]. Upheld: returned.
 //!   Rejected or without quorum: slashed to [`Config::Slashed`] (the creator reward pool in Kith), so
 //!   false reports cost something.
-//! - A vote freezes its amount until the case closes (then [`Pallet::unlock`] releases it).
-//! - An appeal holds [`Config::AppealDeposit`]: returned if overturned, otherwise paid to the jurors who
-//!   voted. A drawn juror who does not vote loses [`Config::JurorNoShowSlash`] of its bond to the jurors
-//!   who did (to [`Config::Slashed`] if none did).
+//! - A vote freezes its amount until the case closes and its conviction's lock periods pass (then
+//!   [`Pallet::unlock`] releases it), whichever way the case went: unlike `pallet-conviction-voting`,
+//!   which locks only the winning side, a conviction here is always kept, so a large weight on a case
+//!   always costs time.
+//!
+//! ## Why case votes are not `pallet-conviction-voting` polls
+//! The runtime's referenda use `pallet-conviction-voting` (their locks, delegations and the UI of
+//! polkadot.js apps). Cases use its [`Conviction`] and its rules (multipliers, lock periods), but
+//! keep their own tally, for three reasons: a case needs per-case facts a poll does not carry (who
+//! voted, to keep voters off the appeal's jury; the support without conviction, for the quorum);
+//! a second instance of the pallet would share nothing with the referenda's (a separate lock, a
+//! separate class), so polkadot.js apps would still not show cases among referenda, which it reads
+//! from `pallet-referenda`; and delegations, which a poll instance would bring, would let one
+//! delegate's choice decide cases that everybody's own vote should.
+//! - An appeal holds [`Config::AppealDeposit`]. [`Config::JuryFee`] of it is paid to the jurors who
+//!   vote, per seat, whichever way they vote (so that neither side pays better); the rest is returned if
+//!   the decision is overturned and goes to [`Config::Slashed`] if it is kept. A drawn juror who does
+//!   not vote loses [`Config::JurorNoShowSlash`] a seat of its bond to the jurors who did (to
+//!   [`Config::Slashed`] if none did), and leaves the pool if its bond falls under the minimum.
 //! - A juror holds its bond ([`Config::MinJurorBond`] at least) while in the pool.
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -80,6 +121,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod features;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -92,19 +134,24 @@ pub mod weights;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::{collections::btree_set::BTreeSet, vec::Vec};
-	use codec::Encode;
+	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{self, Balanced, BalancedHold, Inspect, Mutate, MutateFreeze, MutateHold},
-			tokens::Precision,
-			Imbalance, OnUnbalanced, Randomness,
+			fungible::{self, BalancedHold, Inspect, Mutate, MutateFreeze, MutateHold},
+			OnUnbalanced, Randomness,
 		},
+		weights::WeightMeter,
 	};
 	use frame_system::pallet_prelude::*;
-	use kith_primitives::{ModerationStatus, OnEnforced, PostAuthors};
-	use sp_runtime::traits::{Saturating, Zero};
+	use kith_primitives::{OnEnforced, PostAuthors};
+	use sp_runtime::{
+		traits::{Saturating, Zero},
+		Perbill,
+	};
+
+	/// How many votes of a final case `on_idle` clears at a time.
+	pub const SWEEP_BATCH: u32 = 64;
 
 	/// A rule in a runtime.
 	pub type RuleOf<T> = Rule<BlockNumberFor<T>>;
@@ -140,7 +187,7 @@ pub mod pallet {
 		<T as Config>::JurySize,
 	>;
 	/// An enforcement record in a runtime.
-	pub type EnforcementOf<T> = Enforcement<BlockNumberFor<T>, <T as Config>::MaxLabels>;
+	pub type EnforcementOf<T> = Enforcement<BlockNumberFor<T>, <T as Config>::MaxUpheld>;
 	/// The reporters of a case in a runtime.
 	pub type ReportersOf<T> =
 		BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxReporters>;
@@ -201,9 +248,26 @@ pub mod pallet {
 		#[pallet::constant]
 		type CaseDeposit: Get<BalanceOf<Self>>;
 
-		/// The least vote weight (uphold and reject together) a case needs to be upheld.
+		/// The least turnout (uphold and reject together) a case needs to be upheld, however small
+		/// the share of active issuance [`CaseQuorum`] asks for.
 		#[pallet::constant]
 		type MinCaseTurnout: Get<BalanceOf<Self>>;
+
+		/// The share of active issuance a case's turnout must reach to be upheld, until governance
+		/// sets another ([`Pallet::set_case_quorum`]).
+		#[pallet::constant]
+		type DefaultCaseQuorum: Get<Perbill>;
+
+		/// The smallest vote on a case: a vote costs something to cast, so voting is not a free way
+		/// to keep out of an appeal's jury.
+		#[pallet::constant]
+		type MinCaseVote: Get<BalanceOf<Self>>;
+
+		/// How long a vote stays frozen after its case closes, per lock period of its conviction
+		/// (as in `pallet-conviction-voting`: none for [`Conviction::None`], one for `Locked1x`,
+		/// doubling up to 32 for `Locked6x`).
+		#[pallet::constant]
+		type VoteLockingPeriod: Get<BlockNumberFor<Self>>;
 
 		/// On how many cases one account can have votes frozen at once.
 		#[pallet::constant]
@@ -221,11 +285,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type AppealDeposit: Get<BalanceOf<Self>>;
 
-		/// How many jurors decide an appeal.
+		/// The part of the appeal deposit paid to the jurors who vote, whichever way they vote (the
+		/// rest returns to the appellant if the decision is overturned).
+		#[pallet::constant]
+		type JuryFee: Get<BalanceOf<Self>>;
+
+		/// How many seats a jury has (a juror drawn more than once holds several).
 		#[pallet::constant]
 		type JurySize: Get<u32>;
 
-		/// How many jurors must vote for an appeal to be overturned (at least two thirds of them
+		/// How many seats must vote for an appeal to be overturned (at least two thirds of the seats
 		/// voting to overturn).
 		#[pallet::constant]
 		type JuryQuorum: Get<u32>;
@@ -234,21 +303,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinJurorBond: Get<BalanceOf<Self>>;
 
-		/// What a drawn juror who does not vote loses of its bond.
+		/// What a drawn juror who does not vote loses of its bond, per seat.
 		#[pallet::constant]
 		type JurorNoShowSlash: Get<BalanceOf<Self>>;
 
-		/// The most jurors in the pool.
+		/// The most jurors in the pool; when it is full, a larger bond takes the place of the
+		/// smallest.
 		#[pallet::constant]
 		type MaxJurors: Get<u32>;
 
-		/// How many pool members a draw looks at, at most, to find a jury of eligible jurors.
+		/// The most upheld cases one target's enforcement keeps (the oldest goes when another comes).
 		#[pallet::constant]
-		type MaxJuryDraws: Get<u32>;
-
-		/// The most rule labels one target carries (the oldest goes when another comes).
-		#[pallet::constant]
-		type MaxLabels: Get<u32>;
+		type MaxUpheld: Get<u32>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
@@ -300,6 +366,10 @@ pub mod pallet {
 	pub type CurrentPeriods<T: Config> =
 		StorageValue<_, Periods<BlockNumberFor<T>>, ValueQuery, T::DefaultPeriods>;
 
+	/// The share of active issuance a case's turnout must reach to be upheld.
+	#[pallet::storage]
+	pub type CaseQuorum<T: Config> = StorageValue<_, Perbill, ValueQuery, T::DefaultCaseQuorum>;
+
 	/// Open reports: target → reporter → report.
 	#[pallet::storage]
 	pub type Reports<T: Config> = StorageDoubleMap<
@@ -350,8 +420,8 @@ pub mod pallet {
 		CaseVote<BalanceOf<T>>,
 	>;
 
-	/// Each voter's frozen votes: (case, amount, the block the case closes at). The freeze is the
-	/// largest amount among them.
+	/// Each voter's frozen votes: (case, amount, the block the freeze ends at: the case's close,
+	/// plus the conviction's lock periods). The freeze is the largest amount among them.
 	#[pallet::storage]
 	pub type VoteLocks<T: Config> = StorageMap<
 		_,
@@ -379,9 +449,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Jurors<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Juror<BalanceOf<T>>>;
 
-	/// The jurors that can be drawn, by slot `0..JurorCount`.
+	/// The jurors that can be drawn and their bonds, by slot `0..JurorCount`.
 	#[pallet::storage]
-	pub type JurorSlots<T: Config> = StorageMap<_, Twox64Concat, u32, T::AccountId>;
+	pub type JurorSlots<T: Config> = StorageMap<_, Twox64Concat, u32, (T::AccountId, BalanceOf<T>)>;
 
 	/// How many jurors can be drawn.
 	#[pallet::storage]
@@ -391,6 +461,30 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type JuryVotes<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, CaseId, Blake2_128Concat, T::AccountId, bool>;
+
+	/// How many cases not final yet (voting, upheld within the appeal window, appealed) affect
+	/// each identity, by the identity's first key while it had any: [`Case::affected`].
+	#[pallet::storage]
+	pub type Accused<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Where an identity with pending cases moved: its first key while it had any → the key that
+	/// holds it now. Removed once none of its cases is pending.
+	#[pallet::storage]
+	pub type MovedTo<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
+
+	/// The reverse of [`MovedTo`]: the key that holds an identity now → its first key.
+	#[pallet::storage]
+	pub type RootOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
+
+	/// The lowest case id whose votes may still be stored: `on_idle` clears the votes of each case,
+	/// in id order, once the case is final (rejected, decided on appeal, or upheld and past its
+	/// appeal window), when they can no longer keep their voters off a jury.
+	#[pallet::storage]
+	pub type VoteSweep<T> = StorageValue<_, CaseId, ValueQuery>;
+
+	/// Where `on_idle`'s rolling pass over `Enforced` resumes: the last key it looked at.
+	#[pallet::storage]
+	pub type EnforcedSweep<T> = StorageValue<_, BoundedVec<u8, ConstU32<128>>>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -432,11 +526,13 @@ pub mod pallet {
 				Pallet::<T>::do_set_rulebook(entries).expect("the genesis rulebook is valid");
 			}
 			if let Some(Periods { case_voting, appeal_window, jury }) = self.periods {
-				CurrentPeriods::<T>::put(Periods {
+				let periods = Periods {
 					case_voting: case_voting.into(),
 					appeal_window: appeal_window.into(),
 					jury: jury.into(),
-				});
+				};
+				Pallet::<T>::check_periods(&periods).expect("the genesis periods are not zero");
+				CurrentPeriods::<T>::put(periods);
 			}
 		}
 	}
@@ -453,6 +549,8 @@ pub mod pallet {
 		},
 		/// Governance set new periods.
 		PeriodsChanged { periods: Periods<BlockNumberFor<T>> },
+		/// Governance set the share of active issuance a case's turnout must reach.
+		CaseQuorumChanged { quorum: Perbill },
 		/// `reporter` reported `target` under `rule` (set by rulebook `version`), holding `deposit`;
 		/// `case` is the case the report joined, if one is open under that rule.
 		Reported {
@@ -476,8 +574,17 @@ pub mod pallet {
 			escalator: Option<T::AccountId>,
 			closes: BlockNumberFor<T>,
 		},
-		/// `voter` voted on a case with `amount` frozen (replacing any earlier vote of its own).
-		CaseVoted { case_id: CaseId, voter: T::AccountId, uphold: bool, amount: BalanceOf<T> },
+		/// `voter` voted on a case with `amount` frozen until `frozen_until`, counting `votes`
+		/// (replacing any earlier vote of its own).
+		CaseVoted {
+			case_id: CaseId,
+			voter: T::AccountId,
+			uphold: bool,
+			amount: BalanceOf<T>,
+			conviction: Conviction,
+			votes: BalanceOf<T>,
+			frozen_until: BlockNumberFor<T>,
+		},
 		/// The votes of `who` on closed cases were released; `frozen` stays frozen for open ones.
 		VotesUnlocked { who: T::AccountId, frozen: BalanceOf<T> },
 		/// Token holders decided a case: `action` applied if upheld; `slashed` is what the reporters
@@ -490,8 +597,13 @@ pub mod pallet {
 			reject: BalanceOf<T>,
 			slashed: BalanceOf<T>,
 		},
+		/// An identity moved from `from` to `to` and took the enforcement on its account along.
+		EnforcementMoved { from: T::AccountId, to: T::AccountId },
 		/// `who` joined the jury pool, holding `bond`.
 		JurorJoined { who: T::AccountId, bond: BalanceOf<T> },
+		/// `who`, the smallest bond of a full pool, lost its place to a larger bond; it leaves as
+		/// [`Pallet::leave_jury_pool`] does.
+		JurorEvicted { who: T::AccountId, bond: BalanceOf<T> },
 		/// `who` can no longer be drawn and leaves the pool once its `duties` juries end.
 		JurorLeaving { who: T::AccountId, duties: u32 },
 		/// `who` left the jury pool and got `bond` back.
@@ -507,7 +619,8 @@ pub mod pallet {
 		JuryVoted { case_id: CaseId, juror: T::AccountId, overturn: bool },
 		/// A drawn juror did not vote and lost `amount` of its bond.
 		JurorSlashed { case_id: CaseId, juror: T::AccountId, amount: BalanceOf<T> },
-		/// The jury decided: `overturned` lifts the enforcement. `paid` went to the jurors who voted.
+		/// The jury decided: `overturned` lifts the enforcement; `overturn` and `keep` count seats.
+		/// `paid` went to the jurors who voted.
 		AppealDecided {
 			case_id: CaseId,
 			overturned: bool,
@@ -553,8 +666,8 @@ pub mod pallet {
 		UnknownCase,
 		/// The case is not open for votes.
 		NotVoting,
-		/// A vote needs a non-zero amount.
-		ZeroVote,
+		/// A vote needs at least [`Config::MinCaseVote`].
+		VoteTooSmall,
 		/// The amount is more than your balance.
 		InsufficientFunds,
 		/// You have votes frozen on as many open cases as allowed.
@@ -565,7 +678,7 @@ pub mod pallet {
 		AlreadyJuror,
 		/// The bond is below the minimum juror bond.
 		BondTooLow,
-		/// The jury pool is full.
+		/// The jury pool is full and the bond is not larger than its smallest bond.
 		JuryPoolFull,
 		/// You are not in the jury pool.
 		NotJuror,
@@ -583,6 +696,10 @@ pub mod pallet {
 		NotOnJury,
 		/// The jury of this case is not voting (not drawn yet, or decided).
 		JuryNotVoting,
+		/// Every period must be at least one block.
+		InvalidPeriods,
+		/// Cases are pending against the account the identity would move to.
+		TargetAccused,
 	}
 
 	#[pallet::hooks]
@@ -609,9 +726,40 @@ pub mod pallet {
 			weight
 		}
 
+		/// Cleans up with the block's spare weight: the votes of final cases, then enforcement
+		/// records with nothing left in effect (their suspensions over).
+		fn on_idle(now: BlockNumberFor<T>, limit: Weight) -> Weight {
+			let mut meter = WeightMeter::with_limit(limit);
+			Self::sweep_votes(now, &mut meter);
+			Self::sweep_enforcement(now, &mut meter);
+			meter.consumed()
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
+		}
+
+		fn integrity_test() {
+			assert!(
+				Self::check_periods(&T::DefaultPeriods::get()).is_ok(),
+				"DefaultPeriods: every period must be at least one block"
+			);
+			assert!(
+				1 <= T::JuryQuorum::get() && T::JuryQuorum::get() <= T::JurySize::get(),
+				"1 <= JuryQuorum <= JurySize"
+			);
+			assert!(T::JurySize::get() <= T::MaxJurors::get(), "JurySize <= MaxJurors");
+			assert!(
+				1 <= T::ReportThreshold::get()
+					&& T::ReportThreshold::get() <= T::MaxReporters::get(),
+				"1 <= ReportThreshold <= MaxReporters"
+			);
+			assert!(T::MaxDuePerBlock::get() >= 1, "MaxDuePerBlock >= 1");
+			assert!(T::MaxUpheld::get() >= 1, "MaxUpheld >= 1");
+			assert!(T::JuryFee::get() <= T::AppealDeposit::get(), "JuryFee <= AppealDeposit");
+			assert!(!T::MinCaseVote::get().is_zero(), "MinCaseVote > 0");
+			assert!(!T::MinJurorBond::get().is_zero(), "MinJurorBond > 0");
 		}
 	}
 
@@ -675,8 +823,8 @@ pub mod pallet {
 		/// Reports `target` (a post or an account) for breaking rule `rule_id` of the current
 		/// rulebook, with a UTF-8 `note` of at most 280 bytes, holding the report deposit. The report
 		/// joins the voting case on the target under the same rule if there is one; otherwise it waits,
-		/// and the report that brings the rule's reporters to the threshold opens a case (unless
-		/// another case on the target is voting).
+		/// and the report that brings the rule's reporters to the threshold opens a case (or, if
+		/// another case on the target is voting, the closing of that case does).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::report())]
 		pub fn report(
@@ -782,7 +930,10 @@ pub mod pallet {
 		}
 
 		/// Votes on case `case_id`: `uphold` the reports or not, with `amount` of the caller's balance
-		/// frozen as the vote's weight until the case closes. Voting again replaces the vote.
+		/// frozen. As in conviction voting, the vote counts `amount` times the `conviction`'s
+		/// multiplier (a tenth for [`Conviction::None`], 1 to 6 for `Locked1x`..`Locked6x`), and the
+		/// balance stays frozen after the case closes for the conviction's lock periods of
+		/// [`Config::VoteLockingPeriod`], whichever way the case went. Voting again replaces the vote.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::vote_case())]
 		pub fn vote_case(
@@ -790,30 +941,51 @@ pub mod pallet {
 			case_id: CaseId,
 			uphold: bool,
 			amount: BalanceOf<T>,
+			conviction: Conviction,
 		) -> DispatchResult {
 			let voter = ensure_signed(origin)?;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroVote);
+			ensure!(amount >= T::MinCaseVote::get(), Error::<T>::VoteTooSmall);
 			ensure!(amount <= T::Currency::total_balance(&voter), Error::<T>::InsufficientFunds);
 			let mut case = Cases::<T>::get(case_id).ok_or(Error::<T>::UnknownCase)?;
 			ensure!(case.status == CaseStatus::Voting, Error::<T>::NotVoting);
 			let now = frame_system::Pallet::<T>::block_number();
 
+			let periods: BlockNumberFor<T> = conviction.lock_periods().into();
+			let frozen_until =
+				case.closes.saturating_add(T::VoteLockingPeriod::get().saturating_mul(periods));
 			let mut locks = Self::live_locks(&voter, now);
+			// A replaced vote's freeze stays until the later of the two ends: lowering the
+			// conviction of a vote does not shorten what it promised.
+			let frozen_until = locks
+				.iter()
+				.find(|(id, ..)| *id == case_id)
+				.map_or(frozen_until, |(_, _, until)| frozen_until.max(*until));
 			locks.retain(|(id, ..)| *id != case_id);
-			locks.try_push((case_id, amount, case.closes)).map_err(|_| Error::<T>::TooManyVotes)?;
+			locks
+				.try_push((case_id, amount, frozen_until))
+				.map_err(|_| Error::<T>::TooManyVotes)?;
 			if let Some(old) = CaseVotes::<T>::get(case_id, &voter) {
 				Self::tally(&mut case, old, false);
 			}
-			let vote = CaseVote { uphold, amount };
+			let vote = CaseVote { uphold, amount, conviction };
 			Self::tally(&mut case, vote, true);
 			Self::set_locks(&voter, locks)?;
 			CaseVotes::<T>::insert(case_id, &voter, vote);
 			Cases::<T>::insert(case_id, case);
-			Self::deposit_event(Event::CaseVoted { case_id, voter, uphold, amount });
+			Self::deposit_event(Event::CaseVoted {
+				case_id,
+				voter,
+				uphold,
+				amount,
+				conviction,
+				votes: conviction.votes(amount).votes,
+				frozen_until,
+			});
 			Ok(())
 		}
 
-		/// Releases the freeze of `who`'s votes on cases that have closed (anyone may call it).
+		/// Releases the freeze of `who`'s votes whose cases closed and whose conviction's lock
+		/// periods have passed (anyone may call it).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::unlock())]
 		pub fn unlock(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -825,21 +997,41 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Joins the jury pool, holding `bond` (at least the minimum juror bond).
+		/// Joins the jury pool, holding `bond` (at least the minimum juror bond). The chance to be
+		/// drawn for a seat is the bond's share of all bonds in the pool. When the pool is full, a
+		/// bond larger than the pool's smallest takes that juror's place (it leaves as
+		/// [`Pallet::leave_jury_pool`] does).
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::join_jury_pool())]
-		pub fn join_jury_pool(origin: OriginFor<T>, bond: BalanceOf<T>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::join_jury_pool_evicting())]
+		pub fn join_jury_pool(
+			origin: OriginFor<T>,
+			bond: BalanceOf<T>,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			ensure!(!Jurors::<T>::contains_key(&who), Error::<T>::AlreadyJuror);
 			ensure!(bond >= T::MinJurorBond::get(), Error::<T>::BondTooLow);
+			let count = JurorCount::<T>::get();
+			let evicting = count >= T::MaxJurors::get();
+			if evicting {
+				let (smallest, _) = Self::smallest_juror(count).ok_or(Error::<T>::JuryPoolFull)?;
+				let (evicted, evicted_bond) =
+					JurorSlots::<T>::get(smallest).ok_or(Error::<T>::JuryPoolFull)?;
+				ensure!(bond > evicted_bond, Error::<T>::JuryPoolFull);
+				T::Currency::hold(&HoldReason::JurorBond.into(), &who, bond)?;
+				Self::deposit_event(Event::JurorEvicted {
+					who: evicted.clone(),
+					bond: evicted_bond,
+				});
+				Self::leave(&evicted).map_err(|_| Error::<T>::JuryPoolFull)?;
+			} else {
+				T::Currency::hold(&HoldReason::JurorBond.into(), &who, bond)?;
+			}
 			let slot = JurorCount::<T>::get();
-			ensure!(slot < T::MaxJurors::get(), Error::<T>::JuryPoolFull);
-			T::Currency::hold(&HoldReason::JurorBond.into(), &who, bond)?;
-			JurorSlots::<T>::insert(slot, &who);
+			JurorSlots::<T>::insert(slot, (&who, bond));
 			JurorCount::<T>::put(slot + 1);
 			Jurors::<T>::insert(&who, Juror { bond, duties: 0, slot: Some(slot) });
 			Self::deposit_event(Event::JurorJoined { who, bond });
-			Ok(())
+			Ok((!evicting).then(T::WeightInfo::join_jury_pool).into())
 		}
 
 		/// Leaves the jury pool: the caller can no longer be drawn at once, and gets its bond back
@@ -848,16 +1040,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::leave_jury_pool())]
 		pub fn leave_jury_pool(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut juror = Jurors::<T>::get(&who).ok_or(Error::<T>::NotJuror)?;
-			let slot = juror.slot.take().ok_or(Error::<T>::AlreadyLeaving)?;
-			Self::free_slot(slot);
-			if juror.duties == 0 {
-				Self::retire_juror(&who, juror);
-			} else {
-				Self::deposit_event(Event::JurorLeaving { who: who.clone(), duties: juror.duties });
-				Jurors::<T>::insert(&who, juror);
-			}
-			Ok(())
+			Self::leave(&who)
 		}
 
 		/// Appeals upheld case `case_id`, holding the appeal deposit: only the author the case
@@ -867,7 +1050,7 @@ pub mod pallet {
 		pub fn appeal(origin: OriginFor<T>, case_id: CaseId) -> DispatchResult {
 			let appellant = ensure_signed(origin)?;
 			let mut case = Cases::<T>::get(case_id).ok_or(Error::<T>::UnknownCase)?;
-			ensure!(case.affected == appellant, Error::<T>::NotAffected);
+			ensure!(Self::holder(&case.affected) == appellant, Error::<T>::NotAffected);
 			let CaseStatus::Upheld { at } = case.status else {
 				return Err(Error::<T>::NotAppealable.into());
 			};
@@ -910,16 +1093,17 @@ pub mod pallet {
 					&& appeal.decides_at.is_some_and(|decides_at| now < decides_at),
 				Error::<T>::JuryNotVoting
 			);
-			ensure!(appeal.jury.contains(&juror), Error::<T>::NotOnJury);
+			let seats = Self::seats(&appeal.jury, &juror);
+			ensure!(seats > 0, Error::<T>::NotOnJury);
 			match JuryVotes::<T>::get(case_id, &juror) {
-				Some(true) => appeal.overturn -= 1,
-				Some(false) => appeal.keep -= 1,
+				Some(true) => appeal.overturn -= seats,
+				Some(false) => appeal.keep -= seats,
 				None => {},
 			}
 			if overturn {
-				appeal.overturn += 1;
+				appeal.overturn += seats;
 			} else {
-				appeal.keep += 1;
+				appeal.keep += seats;
 			}
 			JuryVotes::<T>::insert(case_id, &juror, overturn);
 			Cases::<T>::insert(case_id, case);
@@ -935,664 +1119,20 @@ pub mod pallet {
 			periods: Periods<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			T::RulesOrigin::ensure_origin(origin)?;
+			Self::check_periods(&periods)?;
 			CurrentPeriods::<T>::put(periods);
 			Self::deposit_event(Event::PeriodsChanged { periods });
 			Ok(())
 		}
-	}
 
-	impl<T: Config> ModerationStatus<T::AccountId> for Pallet<T> {
-		fn is_suspended(who: &T::AccountId) -> bool {
-			let now = frame_system::Pallet::<T>::block_number();
-			Enforced::<T>::get(Target::Account(who.clone()))
-				.and_then(|e| e.suspended)
-				.is_some_and(|(until, _)| now < until)
-		}
-
-		fn is_hidden(post: kith_primitives::PostId) -> bool {
-			Enforced::<T>::get(Target::Post(post)).is_some_and(|e| e.hidden.is_some())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// Checks a proposed rule: a non-empty UTF-8 title, a UTF-8 description or a CID.
-		fn check(rule: &RuleInputOf<T>) -> DispatchResult {
-			ensure!(!rule.title.is_empty(), Error::<T>::EmptyTitle);
-			let utf8 = |bytes: &[u8]| {
-				core::str::from_utf8(bytes).map(|_| ()).map_err(|_| Error::<T>::NotUtf8)
-			};
-			utf8(&rule.title)?;
-			match &rule.description {
-				RuleDescription::Text(text) => {
-					utf8(text)?;
-				},
-				RuleDescription::Content(cid) => {
-					ensure!(kith_primitives::is_valid_cid(cid), Error::<T>::InvalidContentRef)
-				},
-			}
-			Ok(())
-		}
-
-		/// The stored form of `rule` under `id`, set by `version`.
-		fn rule(id: RuleId, rule: RuleInputOf<T>, version: Version) -> RuleOf<T> {
-			Rule {
-				id,
-				title: rule.title,
-				description: rule.description,
-				action: rule.action,
-				version,
-			}
-		}
-
-		/// Stores `rule` under the next id and returns the id.
-		fn insert_new(rule: RuleInputOf<T>, version: Version) -> RuleId {
-			let id = NextRuleId::<T>::mutate(|next| {
-				let id = *next;
-				*next += 1;
-				id
-			});
-			Rules::<T>::insert(id, Self::rule(id, rule, version));
-			RuleCount::<T>::mutate(|count| *count += 1);
-			id
-		}
-
-		/// Sets the new `version` and announces the changed rules.
-		fn changed(
-			version: Version,
-			added: Vec<RuleId>,
-			amended: Vec<RuleId>,
-			retired: Vec<RuleId>,
-		) {
-			RulebookVersion::<T>::put(version);
-			// Each list holds at most MaxRules ids: the rulebook had or has at most that many rules.
-			let bound = |ids: Vec<RuleId>| BoundedVec::truncate_from(ids);
-			Self::deposit_event(Event::RulebookChanged {
-				version,
-				added: bound(added),
-				amended: bound(amended),
-				retired: bound(retired),
-			});
-		}
-
-		/// Replaces the rulebook (see [`Pallet::set_rulebook`]).
-		pub(crate) fn do_set_rulebook(
-			entries: BoundedVec<RulebookEntryOf<T>, T::MaxRules>,
-		) -> DispatchResult {
-			let mut kept = BTreeSet::new();
-			for entry in &entries {
-				Self::check(&entry.rule)?;
-				if let Some(id) = entry.id {
-					ensure!(Rules::<T>::contains_key(id), Error::<T>::UnknownRule);
-					ensure!(kept.insert(id), Error::<T>::DuplicateRule);
-				}
-			}
-
-			let version = RulebookVersion::<T>::get() + 1;
-			let mut retired: Vec<RuleId> =
-				Rules::<T>::iter_keys().filter(|id| !kept.contains(id)).collect();
-			retired.sort();
-			for id in &retired {
-				Rules::<T>::remove(id);
-			}
-			RuleCount::<T>::put(kept.len() as u32);
-			let (mut added, mut amended) = (Vec::new(), Vec::new());
-			for RulebookEntry { id, rule } in entries {
-				match id {
-					None => added.push(Self::insert_new(rule, version)),
-					Some(id) => {
-						let old = Rules::<T>::get(id).expect("checked above");
-						if (&old.title, &old.description, &old.action)
-							!= (&rule.title, &rule.description, &rule.action)
-						{
-							Rules::<T>::insert(id, Self::rule(id, rule, version));
-							amended.push(id);
-						}
-					},
-				}
-			}
-			Self::changed(version, added, amended, retired);
-			Ok(())
-		}
-
-		/// Checks that `who` may report `target` under rule `rule_id`: the rule is in force and its
-		/// action applies to the target, the target exists (a live post) and is not `who` or its post.
-		/// Returns the rule and the account an enforcement would touch.
-		fn check_target(
-			who: &T::AccountId,
-			target: &TargetOf<T>,
-			rule_id: RuleId,
-		) -> Result<(RuleOf<T>, T::AccountId), DispatchError> {
-			let rule = Rules::<T>::get(rule_id).ok_or(Error::<T>::UnknownRule)?;
-			let affected = match target {
-				Target::Post(id) => {
-					let post = T::Posts::authorship(*id).ok_or(Error::<T>::UnknownPost)?;
-					ensure!(!post.deleted, Error::<T>::PostDeleted);
-					post.author
-				},
-				Target::Account(account) => {
-					ensure!(rule.action != RuleAction::Hide, Error::<T>::NotApplicable);
-					account.clone()
-				},
-			};
-			ensure!(&affected != who, Error::<T>::OwnTarget);
-			Ok((rule, affected))
-		}
-
-		/// Schedules `due` in block `at`, or the first of the following blocks with room (looking at
-		/// most [`Config::MaxDuePerBlock`] blocks ahead), and returns the block.
-		fn schedule(at: BlockNumberFor<T>, due: Due) -> Result<BlockNumberFor<T>, DispatchError> {
-			let mut block = at;
-			for _ in 0..T::MaxDuePerBlock::get() {
-				// `try_mutate` writes only when the item fits.
-				if Agenda::<T>::try_mutate(block, |items| items.try_push(due)).is_ok() {
-					return Ok(block);
-				}
-				block = block.saturating_add(1u32.into());
-			}
-			Err(Error::<T>::AgendaFull.into())
-		}
-
-		/// Opens a case and returns its id.
-		fn open_case(
-			target: TargetOf<T>,
-			affected: T::AccountId,
-			rule: &RuleOf<T>,
-			reporters: ReportersOf<T>,
-			escalator: Option<(T::AccountId, BalanceOf<T>)>,
-			now: BlockNumberFor<T>,
-		) -> Result<CaseId, DispatchError> {
-			let case_id = NextCaseId::<T>::get();
-			let closes = Self::schedule(
-				now.saturating_add(CurrentPeriods::<T>::get().case_voting),
-				Due::CloseCase(case_id),
-			)?;
-			NextCaseId::<T>::put(case_id + 1);
-			OpenCase::<T>::insert(&target, case_id);
-			Undecided::<T>::insert(case_id, ());
-			Self::deposit_event(Event::CaseOpened {
-				case_id,
-				target: target.clone(),
-				affected: affected.clone(),
-				rule: rule.id,
-				version: rule.version,
-				reporters: reporters.len() as u32,
-				escalator: escalator.as_ref().map(|(who, _)| who.clone()),
-				closes,
-			});
-			Cases::<T>::insert(
-				case_id,
-				Case {
-					target,
-					affected,
-					rule: rule.id,
-					version: rule.version,
-					action: rule.action,
-					reporters,
-					escalator,
-					opened: now,
-					closes,
-					uphold: Zero::zero(),
-					reject: Zero::zero(),
-					status: CaseStatus::Voting,
-					appeal: None,
-				},
-			);
-			Ok(case_id)
-		}
-
-		/// Adds (or with `add` false, removes) `vote` to the case's tally.
-		fn tally(case: &mut CaseOf<T>, vote: CaseVote<BalanceOf<T>>, add: bool) {
-			let side = if vote.uphold { &mut case.uphold } else { &mut case.reject };
-			*side = if add {
-				side.saturating_add(vote.amount)
-			} else {
-				side.saturating_sub(vote.amount)
-			};
-		}
-
-		/// `who`'s vote locks on cases still voting at `now`.
-		fn live_locks(
-			who: &T::AccountId,
-			now: BlockNumberFor<T>,
-		) -> BoundedVec<(CaseId, BalanceOf<T>, BlockNumberFor<T>), T::MaxVotesPerAccount> {
-			let mut locks = VoteLocks::<T>::get(who);
-			locks.retain(|(_, _, closes)| now < *closes);
-			locks
-		}
-
-		/// Stores `who`'s vote locks and freezes the largest of them; returns what is frozen.
-		fn set_locks(
-			who: &T::AccountId,
-			locks: BoundedVec<(CaseId, BalanceOf<T>, BlockNumberFor<T>), T::MaxVotesPerAccount>,
-		) -> Result<BalanceOf<T>, DispatchError> {
-			let frozen = locks.iter().map(|(_, amount, _)| *amount).max().unwrap_or_default();
-			let reason = FreezeReason::CaseVote.into();
-			if frozen.is_zero() {
-				T::Currency::thaw(&reason, who)?;
-				VoteLocks::<T>::remove(who);
-			} else {
-				T::Currency::set_freeze(&reason, who, frozen)?;
-				VoteLocks::<T>::insert(who, locks);
-			}
-			Ok(frozen)
-		}
-
-		/// Releases `amount` held for `reason` from `who`.
-		fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
-			// What this pallet held is still held: nothing else releases or slashes its holds.
-			let _ = T::Currency::release(&reason.into(), who, amount, Precision::BestEffort);
-		}
-
-		/// Slashes `amount` held for `reason` from `who`.
-		fn slash(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> CreditOf<T> {
-			T::Currency::slash(&reason.into(), who, amount).0
-		}
-
-		/// Closes case `case_id`'s vote and returns its number of reporters (for the weight).
-		pub(crate) fn close_case(case_id: CaseId, now: BlockNumberFor<T>) -> u32 {
-			let Some(mut case) = Cases::<T>::get(case_id) else { return 0 };
-			let upheld = case.uphold > case.reject
-				&& case.uphold.saturating_add(case.reject) >= T::MinCaseTurnout::get();
-			OpenCase::<T>::remove(&case.target);
-			let mut slashed = CreditOf::<T>::zero();
-			for reporter in &case.reporters {
-				if let Some(report) = Reports::<T>::take(&case.target, reporter) {
-					if upheld {
-						Self::release(HoldReason::Report, reporter, report.deposit);
-					} else {
-						slashed.subsume(Self::slash(HoldReason::Report, reporter, report.deposit));
-					}
-				}
-			}
-			if let Some((escalator, deposit)) = &case.escalator {
-				if upheld {
-					Self::release(HoldReason::Escalation, escalator, *deposit);
-				} else {
-					slashed.subsume(Self::slash(HoldReason::Escalation, escalator, *deposit));
-				}
-			}
-			let lost = slashed.peek();
-			T::Slashed::on_unbalanced(slashed);
-			if upheld {
-				Self::apply(&case, case_id, now);
-				case.status = CaseStatus::Upheld { at: now };
-			} else {
-				case.status = CaseStatus::Rejected { at: now };
-			}
-			Undecided::<T>::remove(case_id);
-			Self::deposit_event(Event::CaseClosed {
-				case_id,
-				upheld,
-				action: upheld.then_some(case.action),
-				uphold: case.uphold,
-				reject: case.reject,
-				slashed: lost,
-			});
-			let reporters = case.reporters.len() as u32;
-			Cases::<T>::insert(case_id, case);
-			reporters
-		}
-
-		/// Applies an upheld case's action.
-		fn apply(case: &CaseOf<T>, case_id: CaseId, now: BlockNumberFor<T>) {
-			match case.action {
-				RuleAction::Label => Enforced::<T>::mutate(&case.target, |record| {
-					let record = record.get_or_insert_with(Default::default);
-					record.labels.retain(|(rule, _)| *rule != case.rule);
-					if record.labels.is_full() {
-						record.labels.remove(0);
-					}
-					let _ = record.labels.try_push((case.rule, case_id));
-				}),
-				RuleAction::Hide => {
-					Enforced::<T>::mutate(&case.target, |record| {
-						record.get_or_insert_with(Default::default).hidden = Some(case_id);
-					});
-					if let Target::Post(post) = case.target {
-						T::OnEnforced::on_post_hidden(post, &case.affected);
-					}
-				},
-				RuleAction::Suspend { blocks } => {
-					let until = now.saturating_add(blocks);
-					Enforced::<T>::mutate(Target::Account(case.affected.clone()), |record| {
-						let record = record.get_or_insert_with(Default::default);
-						if record.suspended.is_none_or(|(end, _)| end < until) {
-							record.suspended = Some((until, case_id));
-						}
-					});
-					T::OnEnforced::on_account_suspended(&case.affected);
-				},
-			}
-		}
-
-		/// Lifts what case `case_id` applied (whatever a later case applied stays).
-		fn lift(case: &CaseOf<T>, case_id: CaseId) {
-			let key = match case.action {
-				RuleAction::Suspend { .. } => Target::Account(case.affected.clone()),
-				_ => case.target.clone(),
-			};
-			Enforced::<T>::mutate_exists(key, |slot| {
-				let Some(record) = slot else { return };
-				record.labels.retain(|(_, by)| *by != case_id);
-				if record.hidden == Some(case_id) {
-					record.hidden = None;
-				}
-				if record.suspended.is_some_and(|(_, by)| by == case_id) {
-					record.suspended = None;
-				}
-				if record.is_empty() {
-					*slot = None;
-				}
-			});
-		}
-
-		/// Takes a slot out of the draw list, moving the last juror into it.
-		fn free_slot(slot: u32) {
-			let last = JurorCount::<T>::get() - 1;
-			let moved = JurorSlots::<T>::take(last);
-			if slot != last {
-				if let Some(moved) = moved {
-					Jurors::<T>::mutate(&moved, |juror| {
-						if let Some(juror) = juror {
-							juror.slot = Some(slot);
-						}
-					});
-					JurorSlots::<T>::insert(slot, moved);
-				}
-			}
-			JurorCount::<T>::put(last);
-		}
-
-		/// Removes a juror that is out of the draw list and has no duties, returning its bond.
-		fn retire_juror(who: &T::AccountId, juror: Juror<BalanceOf<T>>) {
-			Jurors::<T>::remove(who);
-			Self::release(HoldReason::JurorBond, who, juror.bond);
-			Self::deposit_event(Event::JurorLeft { who: who.clone(), bond: juror.bond });
-		}
-
-		/// Draws the jury of case `case_id`'s appeal: up to [`Config::MaxJuryDraws`] pool members in a
-		/// random order, keeping the eligible ones until the jury is full.
-		pub(crate) fn draw_jury(case_id: CaseId, now: BlockNumberFor<T>) {
-			let Some(mut case) = Cases::<T>::get(case_id) else { return };
-			let Some(appeal) = case.appeal.as_mut() else { return };
-			let (seed, _) = T::Randomness::random(&(b"kith/jury", case_id).encode());
-			let count = JurorCount::<T>::get();
-			let draws = count.min(T::MaxJuryDraws::get());
-			// A partial Fisher-Yates shuffle of the slots 0..count that only records the swaps.
-			let mut swapped = alloc::collections::btree_map::BTreeMap::<u32, u32>::new();
-			let mut jury = JuryOf::<T>::new();
-			for i in 0..draws {
-				if jury.is_full() {
-					break;
-				}
-				let random = u32::from_le_bytes(
-					sp_io::hashing::blake2_256(&(seed, i).encode())[..4]
-						.try_into()
-						.expect("four bytes"),
-				);
-				let j = i + random % (count - i);
-				let at_j = *swapped.get(&j).unwrap_or(&j);
-				let at_i = *swapped.get(&i).unwrap_or(&i);
-				swapped.insert(j, at_i);
-				let Some(candidate) = JurorSlots::<T>::get(at_j) else { continue };
-				let excluded = candidate == case.affected
-					|| case.reporters.contains(&candidate)
-					|| case.escalator.as_ref().is_some_and(|(who, _)| *who == candidate)
-					|| CaseVotes::<T>::contains_key(case_id, &candidate);
-				if !excluded {
-					let _ = jury.try_push(candidate);
-				}
-			}
-
-			// The jury's decision needs a place in the agenda; without one (or without a full jury)
-			// the appeal is dropped and can be made again.
-			let decides_at = jury
-				.is_full()
-				.then(|| {
-					Self::schedule(
-						now.saturating_add(CurrentPeriods::<T>::get().jury),
-						Due::DecideAppeal(case_id),
-					)
-					.ok()
-				})
-				.flatten();
-			let Some(decides_at) = decides_at else {
-				Self::release(HoldReason::Appeal, &appeal.appellant, appeal.deposit);
-				case.status = CaseStatus::Upheld { at: appeal.upheld_at };
-				case.appeal = None;
-				Undecided::<T>::remove(case_id);
-				Cases::<T>::insert(case_id, case);
-				Self::deposit_event(Event::AppealDropped { case_id });
-				return;
-			};
-			for juror in &jury {
-				Jurors::<T>::mutate(juror, |record| {
-					if let Some(record) = record {
-						record.duties += 1;
-					}
-				});
-			}
-			appeal.jury = jury.clone();
-			appeal.decides_at = Some(decides_at);
-			Cases::<T>::insert(case_id, case);
-			Self::deposit_event(Event::JuryDrawn { case_id, jury, decides_at });
-		}
-
-		/// Takes the jury's decision on case `case_id`'s appeal.
-		pub(crate) fn decide_appeal(case_id: CaseId, now: BlockNumberFor<T>) {
-			let Some(mut case) = Cases::<T>::get(case_id) else { return };
-			let Some(appeal) = case.appeal.clone() else { return };
-			let cast = appeal.overturn + appeal.keep;
-			let overturned = cast >= T::JuryQuorum::get() && appeal.overturn * 3 >= cast * 2;
-
-			let mut pot = CreditOf::<T>::zero();
-			let mut voters = Vec::new();
-			for juror in &appeal.jury {
-				let voted = JuryVotes::<T>::take(case_id, juror).is_some();
-				let Some(mut record) = Jurors::<T>::get(juror) else { continue };
-				record.duties = record.duties.saturating_sub(1);
-				if voted {
-					voters.push(juror.clone());
-				} else {
-					let amount = T::JurorNoShowSlash::get().min(record.bond);
-					let credit = Self::slash(HoldReason::JurorBond, juror, amount);
-					record.bond = record.bond.saturating_sub(credit.peek());
-					Self::deposit_event(Event::JurorSlashed {
-						case_id,
-						juror: juror.clone(),
-						amount: credit.peek(),
-					});
-					pot.subsume(credit);
-					if record.bond < T::MinJurorBond::get() {
-						if let Some(slot) = record.slot.take() {
-							Self::free_slot(slot);
-						}
-					}
-				}
-				if record.slot.is_none() && record.duties == 0 {
-					Self::retire_juror(juror, record);
-				} else {
-					Jurors::<T>::insert(juror, record);
-				}
-			}
-
-			if overturned {
-				Self::release(HoldReason::Appeal, &appeal.appellant, appeal.deposit);
-				Self::lift(&case, case_id);
-				case.status = CaseStatus::Overturned { at: now };
-			} else {
-				pot.subsume(Self::slash(HoldReason::Appeal, &appeal.appellant, appeal.deposit));
-				case.status = CaseStatus::Confirmed { at: now };
-			}
-			let paid = Self::pay(pot, &voters);
-			Undecided::<T>::remove(case_id);
-			Cases::<T>::insert(case_id, case);
-			Self::deposit_event(Event::AppealDecided {
-				case_id,
-				overturned,
-				overturn: appeal.overturn,
-				keep: appeal.keep,
-				paid,
-			});
-		}
-
-		/// Shares `pot` equally among `jurors` (what cannot be shared goes to [`Config::Slashed`]);
-		/// returns what they received.
-		fn pay(mut pot: CreditOf<T>, jurors: &[T::AccountId]) -> BalanceOf<T> {
-			let mut paid = BalanceOf::<T>::zero();
-			if !jurors.is_empty() {
-				let share = pot.peek() / (jurors.len() as u32).into();
-				for juror in jurors {
-					let (part, rest) = pot.split(share);
-					pot = rest;
-					match T::Currency::resolve(juror, part) {
-						Ok(()) => paid.saturating_accrue(share),
-						Err(part) => pot.subsume(part),
-					}
-				}
-			}
-			T::Slashed::on_unbalanced(pot);
-			paid
-		}
-
-		/// The rulebook in force, rules by id.
-		pub fn rulebook() -> Rulebook<BlockNumberFor<T>> {
-			let mut rules: Vec<_> = Rules::<T>::iter_values().collect();
-			rules.sort_by_key(|rule| rule.id);
-			Rulebook { version: RulebookVersion::<T>::get(), rules }
-		}
-
-		/// What moderation enforces on `target` now.
-		pub fn status(target: TargetOf<T>) -> TargetStatus<BlockNumberFor<T>> {
-			let now = frame_system::Pallet::<T>::block_number();
-			let Some(record) = Enforced::<T>::get(target) else { return Default::default() };
-			TargetStatus {
-				labels: record.labels.iter().map(|(rule, _)| *rule).collect(),
-				hidden: record.hidden.is_some(),
-				suspended_until: record.suspended.map(|(until, _)| until).filter(|u| now < *u),
-			}
-		}
-
-		/// Case `case_id`.
-		pub fn case(case_id: CaseId) -> Option<CaseOf<T>> {
-			Cases::<T>::get(case_id)
-		}
-
-		/// Up to `limit` undecided cases (voting or under appeal) with ids above `after`, by id.
-		pub fn open_cases(after: Option<CaseId>, limit: u32) -> Vec<(CaseId, CaseOf<T>)> {
-			let mut ids: Vec<CaseId> = Undecided::<T>::iter_keys()
-				.filter(|id| after.is_none_or(|after| *id > after))
-				.collect();
-			ids.sort();
-			ids.into_iter()
-				.take(limit.min(kith_primitives::MAX_PAGE_SIZE) as usize)
-				.filter_map(|id| Cases::<T>::get(id).map(|case| (id, case)))
-				.collect()
-		}
-
-		/// The open reports on `target`, by reporter.
-		pub fn reports(target: TargetOf<T>) -> Vec<(T::AccountId, ReportOf<T>)> {
-			Reports::<T>::iter_prefix(target).collect()
-		}
-
-		/// Checks the pallet's invariants: the rulebook's counters; the holds and freezes of every
-		/// account equal what storage records; reports are in exactly one case or waiting list; the
-		/// draw list matches the jury pool; every undecided case has its item in the agenda.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			use frame_support::traits::fungible::{InspectFreeze, InspectHold};
-
-			let mut count = 0u32;
-			for (id, rule) in Rules::<T>::iter() {
-				count += 1;
-				ensure!(rule.id == id, "a rule is stored under another id");
-				ensure!(id < NextRuleId::<T>::get(), "a rule id was never given");
-				ensure!(
-					rule.version <= RulebookVersion::<T>::get(),
-					"a rule is newer than the rulebook"
-				);
-			}
-			ensure!(count == RuleCount::<T>::get(), "the rule count differs from the rules");
-			ensure!(count <= T::MaxRules::get(), "more rules than allowed");
-
-			let mut held: BTreeMap<(T::AccountId, u8), BalanceOf<T>> = BTreeMap::new();
-			let mut add = |who: &T::AccountId, reason: u8, amount: BalanceOf<T>| {
-				held.entry((who.clone(), reason)).or_default().saturating_accrue(amount);
-			};
-			let mut in_case = BTreeSet::new();
-			for (case_id, case) in Cases::<T>::iter() {
-				ensure!(case_id < NextCaseId::<T>::get(), "a case id was never given");
-				let voting = case.status == CaseStatus::Voting;
-				ensure!(
-					voting == (OpenCase::<T>::get(&case.target) == Some(case_id)),
-					"a voting case is not the open case of its target"
-				);
-				ensure!(
-					Undecided::<T>::contains_key(case_id)
-						== (voting || case.status == CaseStatus::Appealed),
-					"the undecided cases differ from the cases' status"
-				);
-				if voting {
-					for reporter in &case.reporters {
-						ensure!(in_case.insert((case.target.clone(), reporter.clone())), "twice");
-					}
-					if let Some((who, deposit)) = &case.escalator {
-						add(who, 1, *deposit);
-					}
-					let due = Agenda::<T>::get(case.closes);
-					ensure!(due.contains(&Due::CloseCase(case_id)), "a voting case never closes");
-				}
-				if let (CaseStatus::Appealed, Some(appeal)) = (case.status, &case.appeal) {
-					add(&appeal.appellant, 2, appeal.deposit);
-				}
-			}
-			for (target, reporter, report) in Reports::<T>::iter() {
-				add(&reporter, 0, report.deposit);
-				let waiting = Pending::<T>::get(&target, report.rule).contains(&reporter);
-				ensure!(
-					waiting != in_case.contains(&(target, reporter)),
-					"a report is not in exactly one case or waiting list"
-				);
-			}
-			let mut slots = 0u32;
-			for (who, juror) in Jurors::<T>::iter() {
-				add(&who, 3, juror.bond);
-				if let Some(slot) = juror.slot {
-					slots += 1;
-					ensure!(JurorSlots::<T>::get(slot) == Some(who.clone()), "a slot is wrong");
-				} else {
-					ensure!(juror.duties > 0, "a leaving juror without duties was not removed");
-				}
-			}
-			ensure!(slots == JurorCount::<T>::get(), "the draw list differs from the pool");
-			let reasons = [
-				HoldReason::Report,
-				HoldReason::Escalation,
-				HoldReason::Appeal,
-				HoldReason::JurorBond,
-			];
-			let mut accounts: BTreeSet<T::AccountId> =
-				held.keys().map(|(who, _)| who.clone()).collect();
-			accounts.extend(VoteLocks::<T>::iter_keys());
-			for who in accounts {
-				for (index, reason) in reasons.iter().enumerate() {
-					ensure!(
-						T::Currency::balance_on_hold(&(*reason).into(), &who)
-							== held.get(&(who.clone(), index as u8)).copied().unwrap_or_default(),
-						"an account holds other than storage says"
-					);
-				}
-				let frozen = VoteLocks::<T>::get(&who)
-					.iter()
-					.map(|(_, amount, _)| *amount)
-					.max()
-					.unwrap_or_default();
-				ensure!(
-					T::Currency::balance_frozen(&FreezeReason::CaseVote.into(), &who) == frozen,
-					"an account's vote freeze differs from its votes"
-				);
-			}
+		/// Sets the share of active issuance a case's turnout must reach to be upheld (never less
+		/// than [`Config::MinCaseTurnout`]).
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::set_case_quorum())]
+		pub fn set_case_quorum(origin: OriginFor<T>, quorum: Perbill) -> DispatchResult {
+			T::RulesOrigin::ensure_origin(origin)?;
+			CaseQuorum::<T>::put(quorum);
+			Self::deposit_event(Event::CaseQuorumChanged { quorum });
 			Ok(())
 		}
 	}

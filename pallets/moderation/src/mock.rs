@@ -108,6 +108,10 @@ frame_support::ord_parameter_types! {
 parameter_types! {
 	pub const Periods: crate::Periods<u64> =
 		crate::Periods { case_voting: 10, appeal_window: 10, jury: 5 };
+	/// 0.1% of active issuance: 40 of the 40,000 the accounts start with, below the least turnout.
+	pub const CaseQuorum: sp_runtime::Perbill = sp_runtime::Perbill::from_parts(1_000_000);
+	/// No freeze after the close for `Locked1x`, which the tests' votes use, unless a test sets one.
+	pub static VoteLockingPeriod: u64 = 0;
 }
 
 impl pallet_moderation::Config for Test {
@@ -125,17 +129,20 @@ impl pallet_moderation::Config for Test {
 	type MaxReporters = ConstU32<5>;
 	type CaseDeposit = frame_support::traits::ConstU64<50>;
 	type MinCaseTurnout = frame_support::traits::ConstU64<100>;
+	type DefaultCaseQuorum = CaseQuorum;
+	type MinCaseVote = frame_support::traits::ConstU64<5>;
+	type VoteLockingPeriod = VoteLockingPeriod;
 	type MaxVotesPerAccount = ConstU32<3>;
 	type MaxDuePerBlock = ConstU32<2>;
 	type DefaultPeriods = Periods;
 	type AppealDeposit = frame_support::traits::ConstU64<40>;
+	type JuryFee = frame_support::traits::ConstU64<21>;
 	type JurySize = ConstU32<7>;
 	type JuryQuorum = ConstU32<5>;
 	type MinJurorBond = frame_support::traits::ConstU64<100>;
 	type JurorNoShowSlash = frame_support::traits::ConstU64<14>;
 	type MaxJurors = ConstU32<20>;
-	type MaxJuryDraws = ConstU32<16>;
-	type MaxLabels = ConstU32<2>;
+	type MaxUpheld = ConstU32<3>;
 	type WeightInfo = ();
 }
 
@@ -175,12 +182,14 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Moves to block `n`, running the pallet's `on_initialize` in each block on the way.
+/// Moves to block `n`, running the pallet's `on_initialize` and `on_idle` (with all the weight it
+/// wants) in each block on the way.
 pub fn run_to(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		Moderation::on_initialize(next);
+		Moderation::on_idle(next, frame_support::weights::Weight::MAX);
 	}
 }
 

@@ -7,6 +7,7 @@ use frame_support::{
 	BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
 };
 use kith_primitives::{ContentRef, PostId};
+pub use pallet_conviction_voting::Conviction;
 use scale_info::TypeInfo;
 
 /// A rule's number: given once, never reused, kept when the rule is amended.
@@ -240,7 +241,9 @@ where
 {
 	/// What the case is about.
 	pub target: Target<AccountId>,
-	/// The account the enforcement would touch: the post's author, or the account itself.
+	/// The identity the enforcement would touch (the post's author, or the account itself), by its
+	/// first key while it has cases pending: if it moved to another key since, the pallet's
+	/// `MovedTo` says where, and the enforcement and the right to appeal follow it there.
 	pub affected: AccountId,
 	/// The rule it is decided under.
 	pub rule: RuleId,
@@ -256,10 +259,12 @@ where
 	pub opened: BlockNumber,
 	/// The block token holders' voting ends at (the case closes in that block's initialization).
 	pub closes: BlockNumber,
-	/// Vote weight to uphold.
+	/// Vote weight to uphold (each vote's balance times its conviction).
 	pub uphold: Balance,
-	/// Vote weight to reject.
+	/// Vote weight to reject (each vote's balance times its conviction).
 	pub reject: Balance,
+	/// The balance voted on either side, without conviction: what the turnout counts.
+	pub support: Balance,
 	/// Where it stands.
 	pub status: CaseStatus<BlockNumber>,
 	/// The appeal, if the author appealed.
@@ -271,8 +276,10 @@ where
 pub struct CaseVote<Balance> {
 	/// Whether it votes to uphold the report.
 	pub uphold: bool,
-	/// The balance it froze as its weight.
+	/// The balance it froze.
 	pub amount: Balance,
+	/// How much the balance counts, and how long it stays frozen after the case closes.
+	pub conviction: Conviction,
 }
 
 /// What is due in a block's initialization.
@@ -286,7 +293,31 @@ pub enum Due {
 	DecideAppeal(CaseId),
 }
 
-/// What moderation enforces on a target now.
+/// What one upheld case enforces on its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum Effect<BlockNumber> {
+	/// The target carries the rule's label.
+	Label,
+	/// The post is hidden.
+	Hide,
+	/// The account is suspended until this block.
+	SuspendUntil(BlockNumber),
+}
+
+/// An upheld case that enforces something on a target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Upheld<BlockNumber> {
+	/// The case.
+	pub case: CaseId,
+	/// The rule it was upheld under.
+	pub rule: RuleId,
+	/// What it enforces.
+	pub effect: Effect<BlockNumber>,
+}
+
+/// What moderation enforces on a target: the upheld cases that still have an effect. The target's
+/// status (labels, hidden, suspended) is computed from them, so lifting one case (an overturned
+/// appeal) leaves whatever the others enforce.
 #[derive(
 	CloneNoBound,
 	DebugNoBound,
@@ -298,28 +329,85 @@ pub enum Due {
 	MaxEncodedLen,
 	TypeInfo,
 )]
-#[scale_info(skip_type_params(MaxLabels))]
-pub struct Enforcement<BlockNumber, MaxLabels>
+#[scale_info(skip_type_params(MaxUpheld))]
+pub struct Enforcement<BlockNumber, MaxUpheld>
 where
 	BlockNumber: Clone + core::fmt::Debug + PartialEq + Eq,
-	MaxLabels: Get<u32>,
+	MaxUpheld: Get<u32>,
 {
-	/// The rules whose labels it carries, with the case that applied each.
-	pub labels: BoundedVec<(RuleId, CaseId), MaxLabels>,
-	/// The case that hid it (posts only).
-	pub hidden: Option<CaseId>,
-	/// The block a suspension ends at and the case that imposed it (accounts only).
-	pub suspended: Option<(BlockNumber, CaseId)>,
+	/// The upheld cases, oldest first.
+	pub cases: BoundedVec<Upheld<BlockNumber>, MaxUpheld>,
 }
 
-impl<BlockNumber, MaxLabels> Enforcement<BlockNumber, MaxLabels>
+impl<BlockNumber, MaxUpheld> Enforcement<BlockNumber, MaxUpheld>
 where
-	BlockNumber: Clone + core::fmt::Debug + PartialEq + Eq,
-	MaxLabels: Get<u32>,
+	BlockNumber: Clone + Copy + core::fmt::Debug + PartialEq + Eq + Ord,
+	MaxUpheld: Get<u32>,
 {
 	/// Whether nothing is enforced (the record can go).
 	pub fn is_empty(&self) -> bool {
-		self.labels.is_empty() && self.hidden.is_none() && self.suspended.is_none()
+		self.cases.is_empty()
+	}
+
+	/// The rules whose labels the target carries, each once, in the order they were upheld.
+	pub fn labels(&self) -> Vec<RuleId> {
+		let mut labels = Vec::new();
+		for upheld in &self.cases {
+			if upheld.effect == Effect::Label && !labels.contains(&upheld.rule) {
+				labels.push(upheld.rule);
+			}
+		}
+		labels
+	}
+
+	/// Whether an upheld case hides the post.
+	pub fn hidden(&self) -> bool {
+		self.cases.iter().any(|upheld| upheld.effect == Effect::Hide)
+	}
+
+	/// The end of the longest suspension in force at `now`, if any.
+	pub fn suspended_until(&self, now: BlockNumber) -> Option<BlockNumber> {
+		self.cases
+			.iter()
+			.filter_map(|upheld| match upheld.effect {
+				Effect::SuspendUntil(until) if now < until => Some(until),
+				_ => None,
+			})
+			.max()
+	}
+
+	/// Adds an upheld case, first dropping the suspensions over at `now`; when the record is full
+	/// the oldest entry goes. Returns whether an entry was dropped that way.
+	pub fn add(&mut self, upheld: Upheld<BlockNumber>, now: BlockNumber) -> bool {
+		self.expire(now);
+		let dropped = self.cases.is_full();
+		if dropped {
+			self.cases.remove(0);
+		}
+		let _ = self.cases.try_push(upheld);
+		dropped
+	}
+
+	/// Drops the suspensions that are over at `now`; says whether there were any.
+	pub fn expire(&mut self, now: BlockNumber) -> bool {
+		let before = self.cases.len();
+		self.cases
+			.retain(|upheld| !matches!(upheld.effect, Effect::SuspendUntil(until) if until <= now));
+		self.cases.len() != before
+	}
+
+	/// Removes what case `case` enforces.
+	pub fn lift(&mut self, case: CaseId) {
+		self.cases.retain(|upheld| upheld.case != case);
+	}
+
+	/// Adds the entries of `other` (an identity that moved here), oldest first, as [`Self::add`] does.
+	pub fn merge(&mut self, other: Self, now: BlockNumber) {
+		let mut all: Vec<_> = self.cases.drain(..).chain(other.cases).collect();
+		all.sort_by_key(|upheld| upheld.case);
+		for upheld in all {
+			self.add(upheld, now);
+		}
 	}
 }
 

@@ -34,11 +34,18 @@ fn root_post<T: Config>(who: &T::AccountId, len: u32) -> Result<PostId, Benchmar
 mod benchmarks {
 	use super::*;
 
-	/// A reply (it updates its parent and two indexes) with `n` bytes of text.
+	/// A reply to a reply (it reads the thread's root for blocks, updates its parent and two
+	/// indexes) with `n` bytes of text.
 	#[benchmark]
 	fn create_post(n: Linear<1, { T::MaxTextLen::get() }>) -> Result<(), BenchmarkError> {
 		let author = funded::<T>("author");
-		let parent = root_post::<T>(&funded::<T>("parent"), 1)?;
+		let root = root_post::<T>(&funded::<T>("root"), 1)?;
+		let parent = NextPostId::<T>::get();
+		Pallet::<T>::create_post(
+			RawOrigin::Signed(funded::<T>("parent")).into(),
+			NewPostKind::Reply { parent: root },
+			Some(ContentInput::Text(vec![b'a'])),
+		)?;
 		let text = ContentInput::Text(vec![b'a'; n as usize]);
 
 		#[extrinsic_call]

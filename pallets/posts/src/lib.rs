@@ -19,7 +19,8 @@
 //! Signed, by an account that is not suspended ([`Config::Moderation`]):
 //! - [`Pallet::create_post`]: a root post, a reply, a repost or a quote. Replies, reposts and quotes need a
 //!   live target that is not itself a repost, and are refused if the target's author has blocked the
-//!   caller ([`Config::SocialGraph`]). An account reposts a post at most once at a time.
+//!   caller ([`Config::SocialGraph`]); a reply is also refused anywhere in a thread whose first post's
+//!   author blocked the caller. An account reposts a post at most once at a time.
 //! - [`Pallet::edit_post`]: the author replaces the content (not of reposts or deleted posts).
 //! - [`Pallet::delete_post`]: the author deletes it, leaving a tombstone.
 //! - [`Pallet::react`] / [`Pallet::unreact`]: set, change or remove the caller's reaction (not to one's
@@ -288,7 +289,15 @@ pub mod pallet {
 				NewPostKind::Reply { parent } => {
 					let target = Self::live_target(parent, &author)?;
 					let root = match target.kind {
-						PostKind::Reply { root, .. } => root,
+						PostKind::Reply { root, .. } => {
+							// Whoever started the thread decides who speaks in it, at any depth.
+							let starter = Posts::<T>::get(root).map(|post| post.author);
+							ensure!(
+								starter.is_none_or(|by| !T::SocialGraph::is_blocked(&by, &author)),
+								Error::<T>::BlockedByAuthor
+							);
+							root
+						},
 						_ => parent,
 					};
 					PostKind::Reply { parent, root }

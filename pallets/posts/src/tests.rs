@@ -204,6 +204,29 @@ fn blocked_accounts_cannot_reply_repost_quote_or_react() {
 	});
 }
 
+/// Finding 9 of the moderation review: only the parent's author was checked, so a blocked account
+/// could still reply to someone else's reply inside the blocker's thread.
+#[test]
+fn a_blocked_account_cannot_reply_anywhere_in_the_blockers_thread() {
+	test(|| {
+		let root = new_post(1, NewPostKind::Root, text("root"));
+		let reply = new_post(3, NewPostKind::Reply { parent: root }, text("first"));
+		let deeper = new_post(4, NewPostKind::Reply { parent: reply }, text("second"));
+		BLOCKS.with(|b| b.borrow_mut().push((1, 2)));
+		for parent in [reply, deeper] {
+			assert_noop!(
+				post(2, NewPostKind::Reply { parent }, text("hi")),
+				Error::<Test>::BlockedByAuthor
+			);
+		}
+		// In a thread the blocker did not start, a reply to the blocker's neighbours is fine.
+		let other = new_post(3, NewPostKind::Root, text("other"));
+		let answer = new_post(1, NewPostKind::Reply { parent: other }, text("answer"));
+		let below = new_post(4, NewPostKind::Reply { parent: answer }, text("below"));
+		new_post(2, NewPostKind::Reply { parent: below }, text("hi"));
+	});
+}
+
 #[test]
 fn suspended_accounts_cannot_post_edit_or_react() {
 	test(|| {

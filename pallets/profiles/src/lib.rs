@@ -11,8 +11,11 @@
 //!   ([`fold_handle`]), so `Alice` and `alice` are one handle. Unique: one owner per handle, one handle per
 //!   account. Handles on the reserved list (set by [`Config::ReservedOrigin`], governance) cannot be
 //!   claimed.
-//! - **Identity move**: profile, handle and, through [`Config::OnIdentityMoved`] (the follows pallet), the
-//!   social graph move to a new account in one call signed by the old one.
+//! - **Identity move**: profile, handle and, through [`Config::OnIdentityMoved`] (in Kith the follows
+//!   pallet, then moderation), the social graph and the moderation enforced on the account move to a new
+//!   account in one call signed by the old one: a suspended or labelled account cannot shed its
+//!   enforcement by moving. [`Pallet::transfer_handle`] moves only the handle: whatever moderation
+//!   enforces on the account stays with the account.
 //!
 //! ## Calls
 //! Signed by the account concerned:
@@ -65,7 +68,10 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use kith_primitives::{ContentRef, OnIdentityMoved};
-	use sp_runtime::traits::{Saturating, StaticLookup, Zero};
+	use sp_runtime::{
+		traits::{Saturating, StaticLookup, Zero},
+		TokenError,
+	};
 
 	/// An amount of the currency deposits are held in.
 	pub type BalanceOf<T> =
@@ -218,6 +224,9 @@ pub mod pallet {
 		ReceiverHasHandle,
 		/// An identity can only move to another account.
 		CannotMoveToSelf,
+		/// The deposits to move are frozen by a lock on this account (a referendum or case vote):
+		/// unlock it, or add free balance that covers the lock, and move again.
+		DepositsFrozen,
 		/// The account an identity moves to already has a profile or a handle.
 		TargetHasIdentity,
 		/// More reserved handles than allowed.
@@ -362,6 +371,28 @@ pub mod pallet {
 		) -> DispatchResult {
 			let from = ensure_signed(origin)?;
 			let to = T::Lookup::lookup(new_account)?;
+			Self::do_move_identity(from, to).map_err(|error| match error {
+				DispatchError::Token(TokenError::Frozen) => Error::<T>::DepositsFrozen.into(),
+				other => other,
+			})
+		}
+
+		/// Replaces the list of reserved handles. Handles already owned stay with their owners.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_reserved(handles.len() as u32))]
+		pub fn set_reserved(origin: OriginFor<T>, handles: Vec<Vec<u8>>) -> DispatchResult {
+			T::ReservedOrigin::ensure_origin(origin)?;
+			let reserved = Self::reserved_list(&handles)?;
+			let count = reserved.len() as u32;
+			ReservedHandles::<T>::put(reserved);
+			Self::deposit_event(Event::ReservedHandlesSet { count });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Moves `from`'s identity to `to` (see [`Pallet::move_identity`]).
+		fn do_move_identity(from: T::AccountId, to: T::AccountId) -> DispatchResult {
 			ensure!(from != to, Error::<T>::CannotMoveToSelf);
 			ensure!(
 				!Profiles::<T>::contains_key(&to) && !HandleOf::<T>::contains_key(&to),
@@ -386,20 +417,6 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Replaces the list of reserved handles. Handles already owned stay with their owners.
-		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::set_reserved(handles.len() as u32))]
-		pub fn set_reserved(origin: OriginFor<T>, handles: Vec<Vec<u8>>) -> DispatchResult {
-			T::ReservedOrigin::ensure_origin(origin)?;
-			let reserved = Self::reserved_list(&handles)?;
-			let count = reserved.len() as u32;
-			ReservedHandles::<T>::put(reserved);
-			Self::deposit_event(Event::ReservedHandlesSet { count });
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
 		/// Checks `raw` as a content reference.
 		fn content_ref(raw: Vec<u8>) -> Result<ContentRef, Error<T>> {
 			let cid = ContentRef::try_from(raw).map_err(|_| Error::<T>::InvalidContentRef)?;

@@ -13,7 +13,8 @@
 //!
 //! ## Calls
 //! - [`Pallet::tip`]: signed, by an account that is not suspended ([`Config::Moderation`]). Refused:
-//!   tipping yourself or your own post, a missing or deleted post, less than [`Config::MinTip`], and more
+//!   tipping yourself or your own post, an account (or a post's author) that blocked the tipper
+//!   ([`Config::SocialGraph`]), a missing or deleted post, less than [`Config::MinTip`], and more
 //!   than the tipper can transfer while keeping its account alive. A tip on a post is also passed on to
 //!   [`Config::OnAppreciation`] (creator rewards count it like a positive reaction).
 //!
@@ -55,7 +56,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use kith_primitives::{ModerationStatus, OnAppreciation, PostAuthors, PostId};
+	use kith_primitives::{ModerationStatus, OnAppreciation, PostAuthors, PostId, SocialGraph};
 	use sp_runtime::traits::Saturating;
 
 	/// An amount of the currency tips are paid in.
@@ -77,6 +78,9 @@ pub mod pallet {
 
 		/// Who is suspended: a suspended account cannot tip.
 		type Moderation: ModerationStatus<Self::AccountId>;
+
+		/// Who blocked whom: nobody can tip an account that blocked them.
+		type SocialGraph: SocialGraph<Self::AccountId>;
 
 		/// Told of every tip on a post (creator rewards count it).
 		type OnAppreciation: OnAppreciation<Self::AccountId>;
@@ -131,6 +135,8 @@ pub mod pallet {
 		InsufficientBalance,
 		/// Your account is suspended.
 		Suspended,
+		/// The account you tip (or the post's author) blocked you.
+		BlockedByRecipient,
 	}
 
 	#[pallet::hooks]
@@ -168,6 +174,7 @@ pub mod pallet {
 				TipTarget::Creator(to) => (to, None),
 			};
 			ensure!(to != from, Error::<T>::CannotTipSelf);
+			ensure!(!T::SocialGraph::is_blocked(&to, &from), Error::<T>::BlockedByRecipient);
 
 			T::Currency::transfer(&from, &to, amount, Preservation::Preserve)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;

@@ -35,6 +35,8 @@ thread_local! {
 	pub static POSTS: RefCell<Vec<(u64, bool)>> = const { RefCell::new(Vec::new()) };
 	/// Suspended accounts.
 	pub static SUSPENDED: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+	/// (blocker, blocked) pairs.
+	pub static BLOCKS: RefCell<Vec<(u64, u64)>> = const { RefCell::new(Vec::new()) };
 	/// Appreciations passed on: (who, author, post).
 	pub static APPRECIATED: RefCell<Vec<(u64, u64, PostId)>> = const { RefCell::new(Vec::new()) };
 }
@@ -77,6 +79,14 @@ impl kith_primitives::ModerationStatus<u64> for TestModeration {
 	}
 }
 
+/// The blocks the tests set.
+pub struct TestGraph;
+impl kith_primitives::SocialGraph<u64> for TestGraph {
+	fn is_blocked(by: &u64, who: &u64) -> bool {
+		BLOCKS.with(|b| b.borrow().contains(&(*by, *who)))
+	}
+}
+
 /// Records the appreciations the pallet passes on.
 pub struct TestAppreciation;
 impl kith_primitives::OnAppreciation<u64> for TestAppreciation {
@@ -96,6 +106,7 @@ impl pallet_tipping::Config for Test {
 	type Currency = Balances;
 	type Posts = TestPosts;
 	type Moderation = TestModeration;
+	type SocialGraph = TestGraph;
 	type OnAppreciation = TestAppreciation;
 	type MinTip = MinTip;
 	type MaxMemoLen = frame_support::traits::ConstU32<140>;
@@ -106,6 +117,7 @@ impl pallet_tipping::Config for Test {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	POSTS.with(|p| p.borrow_mut().clear());
 	SUSPENDED.with(|s| s.borrow_mut().clear());
+	BLOCKS.with(|b| b.borrow_mut().clear());
 	APPRECIATED.with(|a| a.borrow_mut().clear());
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {

@@ -141,3 +141,22 @@ fn a_suspended_account_cannot_tip() {
 		);
 	});
 }
+
+/// Finding 9 of the moderation review: a blocked account could still tip the blocker (with a memo
+/// the blocker did not want to read).
+#[test]
+fn an_account_that_blocked_you_cannot_be_tipped() {
+	test(|| {
+		let post = add_post(2);
+		BLOCKS.with(|b| b.borrow_mut().push((2, 1)));
+		for target in [TipTarget::Creator(2), TipTarget::Post(post)] {
+			assert_noop!(
+				Tipping::tip(RuntimeOrigin::signed(1), target, 100, memo(b"hi")),
+				Error::<Test>::BlockedByRecipient
+			);
+		}
+		// Others still can, and the blocked account can tip others.
+		assert_ok!(Tipping::tip(RuntimeOrigin::signed(3), TipTarget::Post(post), 100, None));
+		assert_ok!(Tipping::tip(RuntimeOrigin::signed(1), TipTarget::Creator(3), 100, None));
+	});
+}

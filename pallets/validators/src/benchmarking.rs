@@ -85,7 +85,7 @@ mod benchmarks {
 		assert!(Candidates::<T>::get(&caller).expect("a candidate").leaving);
 	}
 
-	/// Withdrawing from a full list of chunks, all ripe.
+	/// Withdrawing from a full list of chunks, all ripe, by a former candidate whose served jail goes.
 	#[benchmark]
 	fn withdraw_unbonded() {
 		let caller = funded::<T>("caller", 0);
@@ -98,11 +98,13 @@ mod benchmarks {
 		)
 		.expect("holds");
 		Unbonding::<T>::insert(&caller, BoundedVec::truncate_from(chunks));
+		Jailed::<T>::insert(&caller, 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()));
 
 		assert!(!Unbonding::<T>::contains_key(&caller));
+		assert!(!Jailed::<T>::contains_key(&caller));
 	}
 
 	#[benchmark]

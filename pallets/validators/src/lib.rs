@@ -35,7 +35,9 @@
 //!   offence of that period with a larger fraction (more offenders reported together) takes what the
 //!   larger fraction adds, so an early report cannot shield a coordinated attack. An offender reporting
 //!   itself gets no reward. Any validator is jailed for an offence or an absence, candidate or not, so
-//!   that registering again does not escape the jail.
+//!   that registering again does not escape the jail. A former candidate's jail record goes when it
+//!   withdraws the last of its bond after the jail is over (with the runtime's unbonding period, longer
+//!   than a jail, always), so departed validators leave nothing behind.
 //! - **Block reward**: each block mints [`BlockReward`] (a governance parameter) to its author.
 //!
 //! ## Calls
@@ -454,6 +456,11 @@ pub mod pallet {
 				if !Candidates::<T>::contains_key(&who) {
 					// Nothing of its is left to slash.
 					Punished::<T>::remove(&who);
+					// A former candidate's jail, once served, keeps nothing from happening: it goes
+					// (one still running stays, so that registering again does not escape it).
+					if Jailed::<T>::get(&who).is_some_and(|until| now >= until) {
+						Jailed::<T>::remove(&who);
+					}
 				}
 			} else {
 				Unbonding::<T>::insert(&who, chunks);

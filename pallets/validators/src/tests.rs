@@ -375,8 +375,10 @@ fn an_offender_record_goes_when_nothing_is_left_to_slash() {
 		rotate();
 		rotate();
 		assert!(Punished::<Test>::contains_key(3));
+		assert_eq!(Jailed::<Test>::get(3), Some(3), "served by now");
 		assert_ok!(Validators::withdraw_unbonded(RuntimeOrigin::signed(3)));
 		assert!(!Punished::<Test>::contains_key(3));
+		assert!(!Jailed::<Test>::contains_key(3), "nor is its jail kept");
 		assert_eq!(Balances::balance(&3), 1_000 - 15);
 	});
 }

@@ -108,11 +108,16 @@ parameter_types! {
 	pub const ReportDeposit: Balance = UNIT;
 	pub const CaseDeposit: Balance = 10 * UNIT;
 	pub const AppealDeposit: Balance = 5 * UNIT;
-	/// A case is upheld only if at least 100 KITH of votes were cast.
+	/// A case is upheld only if its turnout reaches 0.001% of active issuance (governance can change
+	/// it), and never less than 100 KITH; a vote is at least 1 KITH.
 	pub const MinCaseTurnout: Balance = 100 * UNIT;
-	/// A juror bonds 10 KITH at least and loses 1 KITH each time it is drawn and does not vote.
+	pub const DefaultCaseQuorum: Perbill = Perbill::from_parts(10_000);
+	pub const MinCaseVote: Balance = UNIT;
+	/// A juror bonds 10 KITH at least and loses 1 KITH a seat each time it is drawn and does not
+	/// vote; the jurors who vote share 2 KITH of the appeal deposit whichever way they vote.
 	pub const MinJurorBond: Balance = 10 * UNIT;
 	pub const JurorNoShowSlash: Balance = UNIT;
+	pub const JuryFee: Balance = 2 * UNIT;
 	/// Token holders vote on a case for two days; the author can appeal within a week; a jury has three
 	/// days (the `development` preset shortens all three to blocks).
 	pub const ModerationPeriods: pallet_moderation::Periods<BlockNumber> =
@@ -148,16 +153,20 @@ impl pallet_moderation::Config for Runtime {
 	type MaxReporters = ConstU32<32>;
 	type CaseDeposit = CaseDeposit;
 	type MinCaseTurnout = MinCaseTurnout;
+	// A case vote's conviction freezes as long as a referendum vote's.
+	type VoteLockingPeriod = VoteLockingPeriod;
+	type DefaultCaseQuorum = DefaultCaseQuorum;
+	type MinCaseVote = MinCaseVote;
 	type MaxVotesPerAccount = ConstU32<16>;
 	type MaxDuePerBlock = ConstU32<8>;
 	type DefaultPeriods = ModerationPeriods;
 	type AppealDeposit = AppealDeposit;
+	type JuryFee = JuryFee;
 	type JurySize = ConstU32<7>;
 	type JuryQuorum = ConstU32<5>;
 	type MinJurorBond = MinJurorBond;
 	type JurorNoShowSlash = JurorNoShowSlash;
 	type MaxJurors = ConstU32<1_000>;
-	type MaxJuryDraws = ConstU32<64>;
-	type MaxLabels = ConstU32<8>;
+	type MaxUpheld = ConstU32<16>;
 	type WeightInfo = pallet_moderation::weights::SubstrateWeight<Runtime>;
 }

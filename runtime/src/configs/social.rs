@@ -42,7 +42,8 @@ impl pallet_profiles::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	/// Root (sudo) for now; the governance track replaces it.
 	type ReservedOrigin = EnsureRoot<AccountId>;
-	type OnIdentityMoved = Follows;
+	/// The social graph moves, then what moderation enforces on the account.
+	type OnIdentityMoved = (Follows, Moderation);
 	type MaxDisplayNameLen = ConstU32<64>;
 	type MaxBioLen = ConstU32<512>;
 	type MaxReserved = ConstU32<256>;
@@ -83,6 +84,8 @@ impl pallet_tipping::Config for Runtime {
 	type Posts = Posts;
 	/// Suspended accounts cannot tip.
 	type Moderation = Moderation;
+	/// Nobody can tip an account that blocked them.
+	type SocialGraph = Follows;
 	type OnAppreciation = CreatorRewards;
 	type MinTip = MinTip;
 	type MaxMemoLen = ConstU32<140>;

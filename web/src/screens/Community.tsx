@@ -23,8 +23,24 @@ function targetLink(target: { type: string; value: unknown }) {
   );
 }
 
+// Conviction as in pallet-conviction-voting: 0.1x without a lock, or 1x..6x for 1..32 lock periods.
+const CONVICTIONS = ["None", "Locked1x", "Locked2x", "Locked3x", "Locked4x", "Locked5x", "Locked6x"] as const;
+
+function ConvictionSelect({ value, onChange }: { value: number; onChange: (conviction: number) => void }) {
+  return (
+    <select value={value} onChange={(e) => onChange(Number((e.target as HTMLSelectElement).value))} aria-label="Conviction">
+      {["0.1x, no lock", "1x", "2x", "3x", "4x", "5x", "6x"].map((label, i) => (
+        <option value={i} key={i}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function CaseVote({ caseId }: { caseId: number }) {
   const [amount, setAmount] = useState("100");
+  const [conviction, setConviction] = useState(1);
   const [error, setError] = useState<string>();
   const vote = async (uphold: boolean) => {
     setError(undefined);
@@ -34,12 +50,16 @@ function CaseVote({ caseId }: { caseId: number }) {
     } catch (e) {
       return setError((e as Error).message);
     }
-    const r = await submit(`${uphold ? "Uphold" : "Reject"} case ${caseId} with ${formatAmount(planck)}`, api.tx.Moderation.vote_case({ case_id: caseId, uphold, amount: planck }));
+    const r = await submit(
+      `${uphold ? "Uphold" : "Reject"} case ${caseId} with ${formatAmount(planck)} (${conviction ? conviction + "x" : "0.1x"})`,
+      api.tx.Moderation.vote_case({ case_id: caseId, uphold, amount: planck, conviction: { type: CONVICTIONS[conviction], value: undefined } as never }),
+    );
     if (!r.ok) setError(r.error);
   };
   return (
     <div class="inline-form">
       <input inputMode="decimal" value={amount} onInput={(e) => setAmount((e.target as HTMLInputElement).value)} aria-label={`Vote amount for case ${caseId}`} />
+      <ConvictionSelect value={conviction} onChange={setConviction} />
       <button class="primary" onClick={() => vote(true)}>
         Uphold
       </button>
@@ -135,13 +155,7 @@ function ReferendumVote({ index }: { index: number }) {
   return (
     <div class="inline-form">
       <input inputMode="decimal" value={amount} onInput={(e) => setAmount((e.target as HTMLInputElement).value)} aria-label="Vote balance" />
-      <select value={conviction} onChange={(e) => setConviction(Number((e.target as HTMLSelectElement).value))} aria-label="Conviction">
-        {["0.1x, no lock", "1x", "2x", "3x", "4x", "5x", "6x"].map((label, i) => (
-          <option value={i} key={i}>
-            {label}
-          </option>
-        ))}
-      </select>
+      <ConvictionSelect value={conviction} onChange={setConviction} />
       <button class="primary" onClick={() => vote(true)}>
         Aye
       </button>
@@ -197,7 +211,7 @@ export function Community() {
                 <strong>Case {id}</strong>: {targetLink(c.target as never)} under rule {ruleName(c.rule)} ({describeAction(c.action as never)}), {c.reporters.length} reporter(s), closes at #{c.closes}
               </div>
               <div class="muted small">
-                uphold <Amount planck={c.uphold} /> · reject <Amount planck={c.reject} /> · status {c.status.type}
+                uphold <Amount planck={c.uphold} /> · reject <Amount planck={c.reject} /> (with conviction) · support <Amount planck={c.support} /> · status {c.status.type}
               </div>
               {me && c.status.type === "Voting" ? <CaseVote caseId={id} /> : null}
             </div>
