@@ -70,33 +70,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `201`
 		//  Estimated: `6052`
-		// Minimum execution time: 72_630_000 picoseconds.
-		Weight::from_parts(77_026_000, 6052)
+		// Minimum execution time: 64_759_000 picoseconds.
+		Weight::from_parts(72_320_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
-	/// Storage: `Follows::MemberOf` (r:2 w:0)
+	/// Storage: `Follows::MemberOf` (r:2 w:2)
 	/// Proof: `Follows::MemberOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Follows::Following` (r:1 w:1)
 	/// Proof: `Follows::Following` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Follows::FollowingCount` (r:1 w:1)
+	/// Storage: `Follows::FollowingCount` (r:2 w:2)
 	/// Proof: `Follows::FollowingCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
-	/// Storage: `Follows::FollowerCount` (r:1 w:1)
+	/// Storage: `Follows::FollowerCount` (r:2 w:2)
 	/// Proof: `Follows::FollowerCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::BlockedCount` (r:2 w:2)
+	/// Proof: `Follows::BlockedCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::BlockedByCount` (r:2 w:2)
+	/// Proof: `Follows::BlockedByCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::AccountOf` (r:2 w:2)
+	/// Proof: `Follows::AccountOf` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Follows::Followers` (r:0 w:1)
 	/// Proof: `Follows::Followers` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn unfollow() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `622`
+		//  Measured:  `733`
 		//  Estimated: `6052`
-		// Minimum execution time: 66_604_000 picoseconds.
-		Weight::from_parts(71_073_000, 6052)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 92_355_000 picoseconds.
+		Weight::from_parts(99_772_000, 6052)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Follows::MemberOf` (r:2 w:0)
 	/// Proof: `Follows::MemberOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -114,35 +120,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Follows::FollowingCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Follows::FollowerCount` (r:1 w:1)
 	/// Proof: `Follows::FollowerCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::BlockedByCount` (r:1 w:1)
+	/// Proof: `Follows::BlockedByCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Follows::Followers` (r:0 w:1)
 	/// Proof: `Follows::Followers` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn block() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `779`
 		//  Estimated: `6470`
-		// Minimum execution time: 125_139_000 picoseconds.
-		Weight::from_parts(131_879_000, 6470)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Minimum execution time: 111_592_000 picoseconds.
+		Weight::from_parts(119_173_000, 6470)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
-	/// Storage: `Follows::MemberOf` (r:2 w:0)
+	/// Storage: `Follows::MemberOf` (r:2 w:2)
 	/// Proof: `Follows::MemberOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Follows::Blocks` (r:1 w:1)
 	/// Proof: `Follows::Blocks` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Follows::BlockedCount` (r:1 w:1)
+	/// Storage: `Follows::BlockedCount` (r:2 w:2)
 	/// Proof: `Follows::BlockedCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::BlockedByCount` (r:2 w:2)
+	/// Proof: `Follows::BlockedByCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::FollowingCount` (r:2 w:2)
+	/// Proof: `Follows::FollowingCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::FollowerCount` (r:2 w:2)
+	/// Proof: `Follows::FollowerCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::AccountOf` (r:2 w:2)
+	/// Proof: `Follows::AccountOf` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn unblock() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `505`
+		//  Measured:  `637`
 		//  Estimated: `6052`
-		// Minimum execution time: 55_681_000 picoseconds.
-		Weight::from_parts(59_796_000, 6052)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 84_557_000 picoseconds.
+		Weight::from_parts(89_530_000, 6052)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Follows::MemberOf` (r:2 w:2)
 	/// Proof: `Follows::MemberOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -160,8 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `828`
 		//  Estimated: `6470`
-		// Minimum execution time: 78_488_000 picoseconds.
-		Weight::from_parts(83_747_000, 6470)
+		// Minimum execution time: 69_286_000 picoseconds.
+		Weight::from_parts(73_543_000, 6470)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -191,33 +207,39 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `201`
 		//  Estimated: `6052`
-		// Minimum execution time: 72_630_000 picoseconds.
-		Weight::from_parts(77_026_000, 6052)
+		// Minimum execution time: 64_759_000 picoseconds.
+		Weight::from_parts(72_320_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
-	/// Storage: `Follows::MemberOf` (r:2 w:0)
+	/// Storage: `Follows::MemberOf` (r:2 w:2)
 	/// Proof: `Follows::MemberOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Follows::Following` (r:1 w:1)
 	/// Proof: `Follows::Following` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Follows::FollowingCount` (r:1 w:1)
+	/// Storage: `Follows::FollowingCount` (r:2 w:2)
 	/// Proof: `Follows::FollowingCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
-	/// Storage: `Follows::FollowerCount` (r:1 w:1)
+	/// Storage: `Follows::FollowerCount` (r:2 w:2)
 	/// Proof: `Follows::FollowerCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::BlockedCount` (r:2 w:2)
+	/// Proof: `Follows::BlockedCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::BlockedByCount` (r:2 w:2)
+	/// Proof: `Follows::BlockedByCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::AccountOf` (r:2 w:2)
+	/// Proof: `Follows::AccountOf` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Follows::Followers` (r:0 w:1)
 	/// Proof: `Follows::Followers` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn unfollow() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `622`
+		//  Measured:  `733`
 		//  Estimated: `6052`
-		// Minimum execution time: 66_604_000 picoseconds.
-		Weight::from_parts(71_073_000, 6052)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		// Minimum execution time: 92_355_000 picoseconds.
+		Weight::from_parts(99_772_000, 6052)
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Follows::MemberOf` (r:2 w:0)
 	/// Proof: `Follows::MemberOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -235,35 +257,45 @@ impl WeightInfo for () {
 	/// Proof: `Follows::FollowingCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Follows::FollowerCount` (r:1 w:1)
 	/// Proof: `Follows::FollowerCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::BlockedByCount` (r:1 w:1)
+	/// Proof: `Follows::BlockedByCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Follows::Followers` (r:0 w:1)
 	/// Proof: `Follows::Followers` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn block() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `779`
 		//  Estimated: `6470`
-		// Minimum execution time: 125_139_000 picoseconds.
-		Weight::from_parts(131_879_000, 6470)
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+		// Minimum execution time: 111_592_000 picoseconds.
+		Weight::from_parts(119_173_000, 6470)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
-	/// Storage: `Follows::MemberOf` (r:2 w:0)
+	/// Storage: `Follows::MemberOf` (r:2 w:2)
 	/// Proof: `Follows::MemberOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Follows::Blocks` (r:1 w:1)
 	/// Proof: `Follows::Blocks` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Follows::BlockedCount` (r:1 w:1)
+	/// Storage: `Follows::BlockedCount` (r:2 w:2)
 	/// Proof: `Follows::BlockedCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::BlockedByCount` (r:2 w:2)
+	/// Proof: `Follows::BlockedByCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::FollowingCount` (r:2 w:2)
+	/// Proof: `Follows::FollowingCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::FollowerCount` (r:2 w:2)
+	/// Proof: `Follows::FollowerCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Follows::AccountOf` (r:2 w:2)
+	/// Proof: `Follows::AccountOf` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn unblock() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `505`
+		//  Measured:  `637`
 		//  Estimated: `6052`
-		// Minimum execution time: 55_681_000 picoseconds.
-		Weight::from_parts(59_796_000, 6052)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		// Minimum execution time: 84_557_000 picoseconds.
+		Weight::from_parts(89_530_000, 6052)
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Follows::MemberOf` (r:2 w:2)
 	/// Proof: `Follows::MemberOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -281,8 +313,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `828`
 		//  Estimated: `6470`
-		// Minimum execution time: 78_488_000 picoseconds.
-		Weight::from_parts(83_747_000, 6470)
+		// Minimum execution time: 69_286_000 picoseconds.
+		Weight::from_parts(73_543_000, 6470)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}

@@ -79,12 +79,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `119 + r * (47 ±0)`
 		//  Estimated: `4583 + r * (3593 ±0)`
-		// Minimum execution time: 169_403_000 picoseconds.
-		Weight::from_parts(10_253_595, 4583)
-			// Standard Error: 5_931
-			.saturating_add(Weight::from_parts(3_704_885, 0).saturating_mul(n.into()))
-			// Standard Error: 5_931
-			.saturating_add(Weight::from_parts(2_683_520, 0).saturating_mul(r.into()))
+		// Minimum execution time: 152_918_000 picoseconds.
+		Weight::from_parts(9_050_018, 4583)
+			// Standard Error: 6_089
+			.saturating_add(Weight::from_parts(3_561_015, 0).saturating_mul(n.into()))
+			// Standard Error: 6_089
+			.saturating_add(Weight::from_parts(2_620_534, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -104,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `144`
 		//  Estimated: `1489`
-		// Minimum execution time: 19_018_000 picoseconds.
-		Weight::from_parts(21_171_000, 1489)
+		// Minimum execution time: 17_248_000 picoseconds.
+		Weight::from_parts(20_557_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -117,8 +117,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `138`
 		//  Estimated: `4583`
-		// Minimum execution time: 14_343_000 picoseconds.
-		Weight::from_parts(15_824_000, 4583)
+		// Minimum execution time: 12_893_000 picoseconds.
+		Weight::from_parts(15_386_000, 4583)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -132,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1252`
 		//  Estimated: `4583`
-		// Minimum execution time: 16_611_000 picoseconds.
-		Weight::from_parts(18_403_000, 4583)
+		// Minimum execution time: 15_656_000 picoseconds.
+		Weight::from_parts(18_493_000, 4583)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -157,18 +157,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Agenda` (r:7 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::RootOf` (r:1 w:0)
+	/// Proof: `Moderation::RootOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Accused` (r:1 w:1)
+	/// Proof: `Moderation::Accused` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:0 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Undecided` (r:0 w:1)
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2217`
 		//  Estimated: `18686`
-		// Minimum execution time: 110_895_000 picoseconds.
-		Weight::from_parts(118_915_000, 18686)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Minimum execution time: 109_398_000 picoseconds.
+		Weight::from_parts(124_927_000, 18686)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Moderation::Reports` (r:1 w:1)
 	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
@@ -180,10 +184,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn withdraw_report() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2879`
+		//  Measured:  `2912`
 		//  Estimated: `4551`
-		// Minimum execution time: 72_133_000 picoseconds.
-		Weight::from_parts(79_888_000, 4551)
+		// Minimum execution time: 66_751_000 picoseconds.
+		Weight::from_parts(78_899_000, 4551)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -205,37 +209,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Agenda` (r:7 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::RootOf` (r:1 w:0)
+	/// Proof: `Moderation::RootOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Accused` (r:1 w:1)
+	/// Proof: `Moderation::Accused` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:0 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Undecided` (r:0 w:1)
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn escalate() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2136`
 		//  Estimated: `18686`
-		// Minimum execution time: 98_273_000 picoseconds.
-		Weight::from_parts(106_779_000, 18686)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 99_153_000 picoseconds.
+		Weight::from_parts(113_378_000, 18686)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:1 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::VoteLocks` (r:1 w:1)
 	/// Proof: `Moderation::VoteLocks` (`max_values`: None, `max_size`: Some(433), added: 2908, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CaseVotes` (r:1 w:1)
-	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_case() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1583`
-		//  Estimated: `4965`
-		// Minimum execution time: 58_285_000 picoseconds.
-		Weight::from_parts(63_542_000, 4965)
+		//  Measured:  `1897`
+		//  Estimated: `4981`
+		// Minimum execution time: 58_062_000 picoseconds.
+		Weight::from_parts(65_097_000, 4981)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -249,10 +257,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `596`
+		//  Measured:  `629`
 		//  Estimated: `4764`
-		// Minimum execution time: 40_940_000 picoseconds.
-		Weight::from_parts(45_787_000, 4764)
+		// Minimum execution time: 42_157_000 picoseconds.
+		Weight::from_parts(45_887_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -270,8 +278,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `263`
 		//  Estimated: `3730`
-		// Minimum execution time: 56_999_000 picoseconds.
-		Weight::from_parts(61_250_000, 3730)
+		// Minimum execution time: 52_339_000 picoseconds.
+		Weight::from_parts(60_712_000, 3730)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -289,8 +297,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `70873`
 		//  Estimated: `2535990`
-		// Minimum execution time: 4_185_087_000 picoseconds.
-		Weight::from_parts(4_385_391_000, 2535990)
+		// Minimum execution time: 4_125_926_000 picoseconds.
+		Weight::from_parts(4_490_296_000, 2535990)
 			.saturating_add(T::DbWeight::get().reads(1007_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -308,13 +316,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `766`
 		//  Estimated: `6086`
-		// Minimum execution time: 65_139_000 picoseconds.
-		Weight::from_parts(70_394_000, 6086)
+		// Minimum execution time: 60_057_000 picoseconds.
+		Weight::from_parts(68_727_000, 6086)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Moderation::Cases` (r:1 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::MovedTo` (r:1 w:0)
+	/// Proof: `Moderation::MovedTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JurorCount` (r:1 w:0)
@@ -329,23 +339,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn appeal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1285`
+		//  Measured:  `1334`
 		//  Estimated: `21214`
-		// Minimum execution time: 96_274_000 picoseconds.
-		Weight::from_parts(102_029_000, 21214)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Minimum execution time: 97_218_000 picoseconds.
+		Weight::from_parts(105_742_000, 21214)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Moderation::Cases` (r:1 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JuryVotes` (r:1 w:1)
 	/// Proof: `Moderation::JuryVotes` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn jury_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `929`
-		//  Estimated: `4965`
-		// Minimum execution time: 25_747_000 picoseconds.
-		Weight::from_parts(28_548_000, 4965)
+		//  Measured:  `978`
+		//  Estimated: `4981`
+		// Minimum execution time: 23_727_000 picoseconds.
+		Weight::from_parts(28_375_000, 4981)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -355,8 +365,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_658_000 picoseconds.
-		Weight::from_parts(6_414_000, 0)
+		// Minimum execution time: 4_990_000 picoseconds.
+		Weight::from_parts(6_247_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Moderation::CaseQuorum` (r:0 w:1)
@@ -365,33 +375,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_433_000 picoseconds.
-		Weight::from_parts(6_261_000, 0)
+		// Minimum execution time: 4_885_000 picoseconds.
+		Weight::from_parts(6_066_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Moderation::RootOf` (r:1 w:2)
+	/// Proof: `Moderation::RootOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Accused` (r:2 w:0)
+	/// Proof: `Moderation::Accused` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Enforced` (r:2 w:2)
 	/// Proof: `Moderation::Enforced` (`max_values`: None, `max_size`: Some(258), added: 2733, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::MovedTo` (r:0 w:1)
+	/// Proof: `Moderation::MovedTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn move_enforcement() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `660`
+		//  Measured:  `872`
 		//  Estimated: `6456`
-		// Minimum execution time: 15_878_000 picoseconds.
-		Weight::from_parts(18_049_000, 6456)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	// PLACEHOLDER until scripts/bench.sh moderation regenerates this file.
-	fn clear_votes(v: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 4000).saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(v.into())).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_add(v.into())))
-	}
-	// PLACEHOLDER until scripts/bench.sh moderation regenerates this file.
-	fn expire_enforcement() -> Weight {
-		Weight::from_parts(20_000_000, 6000).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 28_503_000 picoseconds.
+		Weight::from_parts(33_249_000, 6456)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Moderation::Agenda` (r:9 w:2)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:1 w:2)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Reports` (r:32 w:32)
 	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:33 w:33)
@@ -410,6 +418,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::RootOf` (r:1 w:0)
+	/// Proof: `Moderation::RootOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Accused` (r:1 w:1)
+	/// Proof: `Moderation::Accused` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::OpenCase` (r:0 w:1)
 	/// Proof: `Moderation::OpenCase` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Undecided` (r:0 w:2)
@@ -417,22 +429,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 32]`.
 	fn close_case(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5480 + r * (323 ±0)`
+		//  Measured:  `5570 + r * (323 ±0)`
 		//  Estimated: `23742 + r * (2882 ±0)`
-		// Minimum execution time: 127_644_000 picoseconds.
-		Weight::from_parts(138_484_635, 23742)
-			// Standard Error: 44_715
-			.saturating_add(Weight::from_parts(26_858_834, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(19_u64))
+		// Minimum execution time: 129_280_000 picoseconds.
+		Weight::from_parts(154_393_801, 23742)
+			// Standard Error: 40_867
+			.saturating_add(Weight::from_parts(25_590_159, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 2882).saturating_mul(r.into()))
 	}
 	/// Storage: `Moderation::Agenda` (r:2 w:2)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:1 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::MovedTo` (r:1 w:0)
+	/// Proof: `Moderation::MovedTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JurorCount` (r:1 w:0)
@@ -440,24 +454,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Moderation::JurorSlots` (r:1000 w:0)
 	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CaseVotes` (r:1000 w:0)
-	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Jurors` (r:6 w:6)
 	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn draw_jury() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `142065`
-		//  Estimated: `2552990`
-		// Minimum execution time: 9_566_079_000 picoseconds.
-		Weight::from_parts(10_042_448_000, 2552990)
-			.saturating_add(T::DbWeight::get().reads(2012_u64))
+		//  Measured:  `143107`
+		//  Estimated: `2553990`
+		// Minimum execution time: 9_165_723_000 picoseconds.
+		Weight::from_parts(9_809_040_000, 2553990)
+			.saturating_add(T::DbWeight::get().reads(2013_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Moderation::Agenda` (r:1 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:1 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JuryVotes` (r:6 w:4)
 	/// Proof: `Moderation::JuryVotes` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Jurors` (r:6 w:6)
@@ -476,12 +490,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn decide_appeal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3155`
+		//  Measured:  `3204`
 		//  Estimated: `19211`
-		// Minimum execution time: 301_466_000 picoseconds.
-		Weight::from_parts(337_938_000, 19211)
+		// Minimum execution time: 290_821_000 picoseconds.
+		Weight::from_parts(320_934_000, 19211)
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().writes(28_u64))
+	}
+	/// Storage: `Moderation::NextCaseId` (r:1 w:0)
+	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:1 w:0)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CaseVotes` (r:64 w:64)
+	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Accused` (r:1 w:1)
+	/// Proof: `Moderation::Accused` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::MovedTo` (r:1 w:1)
+	/// Proof: `Moderation::MovedTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::VoteSweep` (r:0 w:1)
+	/// Proof: `Moderation::VoteSweep` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::RootOf` (r:0 w:1)
+	/// Proof: `Moderation::RootOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// The range of component `v` is `[0, 64]`.
+	fn clear_votes(v: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `623 + v * (72 ±0)`
+		//  Estimated: `4981 + v * (2553 ±0)`
+		// Minimum execution time: 22_142_000 picoseconds.
+		Weight::from_parts(24_678_991, 4981)
+			// Standard Error: 717
+			.saturating_add(Weight::from_parts(888_883, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2553).saturating_mul(v.into()))
+	}
+	/// Storage: `Moderation::EnforcedSweep` (r:1 w:1)
+	/// Proof: `Moderation::EnforcedSweep` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Enforced` (r:2 w:1)
+	/// Proof: `Moderation::Enforced` (`max_values`: None, `max_size`: Some(258), added: 2733, mode: `MaxEncodedLen`)
+	fn expire_enforcement() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `390`
+		//  Estimated: `6456`
+		// Minimum execution time: 10_196_000 picoseconds.
+		Weight::from_parts(11_231_000, 6456)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
 
@@ -501,12 +557,12 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `119 + r * (47 ±0)`
 		//  Estimated: `4583 + r * (3593 ±0)`
-		// Minimum execution time: 169_403_000 picoseconds.
-		Weight::from_parts(10_253_595, 4583)
-			// Standard Error: 5_931
-			.saturating_add(Weight::from_parts(3_704_885, 0).saturating_mul(n.into()))
-			// Standard Error: 5_931
-			.saturating_add(Weight::from_parts(2_683_520, 0).saturating_mul(r.into()))
+		// Minimum execution time: 152_918_000 picoseconds.
+		Weight::from_parts(9_050_018, 4583)
+			// Standard Error: 6_089
+			.saturating_add(Weight::from_parts(3_561_015, 0).saturating_mul(n.into()))
+			// Standard Error: 6_089
+			.saturating_add(Weight::from_parts(2_620_534, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -526,8 +582,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `144`
 		//  Estimated: `1489`
-		// Minimum execution time: 19_018_000 picoseconds.
-		Weight::from_parts(21_171_000, 1489)
+		// Minimum execution time: 17_248_000 picoseconds.
+		Weight::from_parts(20_557_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -539,8 +595,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `138`
 		//  Estimated: `4583`
-		// Minimum execution time: 14_343_000 picoseconds.
-		Weight::from_parts(15_824_000, 4583)
+		// Minimum execution time: 12_893_000 picoseconds.
+		Weight::from_parts(15_386_000, 4583)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -554,8 +610,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1252`
 		//  Estimated: `4583`
-		// Minimum execution time: 16_611_000 picoseconds.
-		Weight::from_parts(18_403_000, 4583)
+		// Minimum execution time: 15_656_000 picoseconds.
+		Weight::from_parts(18_493_000, 4583)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -579,18 +635,22 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Agenda` (r:7 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::RootOf` (r:1 w:0)
+	/// Proof: `Moderation::RootOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Accused` (r:1 w:1)
+	/// Proof: `Moderation::Accused` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:0 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Undecided` (r:0 w:1)
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2217`
 		//  Estimated: `18686`
-		// Minimum execution time: 110_895_000 picoseconds.
-		Weight::from_parts(118_915_000, 18686)
-			.saturating_add(ParityDbWeight::get().reads(16_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		// Minimum execution time: 109_398_000 picoseconds.
+		Weight::from_parts(124_927_000, 18686)
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Moderation::Reports` (r:1 w:1)
 	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
@@ -602,10 +662,10 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn withdraw_report() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2879`
+		//  Measured:  `2912`
 		//  Estimated: `4551`
-		// Minimum execution time: 72_133_000 picoseconds.
-		Weight::from_parts(79_888_000, 4551)
+		// Minimum execution time: 66_751_000 picoseconds.
+		Weight::from_parts(78_899_000, 4551)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -627,37 +687,41 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Agenda` (r:7 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::RootOf` (r:1 w:0)
+	/// Proof: `Moderation::RootOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Accused` (r:1 w:1)
+	/// Proof: `Moderation::Accused` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:0 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Undecided` (r:0 w:1)
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn escalate() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2136`
 		//  Estimated: `18686`
-		// Minimum execution time: 98_273_000 picoseconds.
-		Weight::from_parts(106_779_000, 18686)
-			.saturating_add(ParityDbWeight::get().reads(15_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		// Minimum execution time: 99_153_000 picoseconds.
+		Weight::from_parts(113_378_000, 18686)
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:1 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::VoteLocks` (r:1 w:1)
 	/// Proof: `Moderation::VoteLocks` (`max_values`: None, `max_size`: Some(433), added: 2908, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CaseVotes` (r:1 w:1)
-	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_case() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1583`
-		//  Estimated: `4965`
-		// Minimum execution time: 58_285_000 picoseconds.
-		Weight::from_parts(63_542_000, 4965)
+		//  Measured:  `1897`
+		//  Estimated: `4981`
+		// Minimum execution time: 58_062_000 picoseconds.
+		Weight::from_parts(65_097_000, 4981)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -671,10 +735,10 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `596`
+		//  Measured:  `629`
 		//  Estimated: `4764`
-		// Minimum execution time: 40_940_000 picoseconds.
-		Weight::from_parts(45_787_000, 4764)
+		// Minimum execution time: 42_157_000 picoseconds.
+		Weight::from_parts(45_887_000, 4764)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -692,8 +756,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `263`
 		//  Estimated: `3730`
-		// Minimum execution time: 56_999_000 picoseconds.
-		Weight::from_parts(61_250_000, 3730)
+		// Minimum execution time: 52_339_000 picoseconds.
+		Weight::from_parts(60_712_000, 3730)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -711,8 +775,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `70873`
 		//  Estimated: `2535990`
-		// Minimum execution time: 4_185_087_000 picoseconds.
-		Weight::from_parts(4_385_391_000, 2535990)
+		// Minimum execution time: 4_125_926_000 picoseconds.
+		Weight::from_parts(4_490_296_000, 2535990)
 			.saturating_add(ParityDbWeight::get().reads(1007_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
@@ -730,13 +794,15 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `766`
 		//  Estimated: `6086`
-		// Minimum execution time: 65_139_000 picoseconds.
-		Weight::from_parts(70_394_000, 6086)
+		// Minimum execution time: 60_057_000 picoseconds.
+		Weight::from_parts(68_727_000, 6086)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Moderation::Cases` (r:1 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::MovedTo` (r:1 w:0)
+	/// Proof: `Moderation::MovedTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JurorCount` (r:1 w:0)
@@ -751,23 +817,23 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn appeal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1285`
+		//  Measured:  `1334`
 		//  Estimated: `21214`
-		// Minimum execution time: 96_274_000 picoseconds.
-		Weight::from_parts(102_029_000, 21214)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
+		// Minimum execution time: 97_218_000 picoseconds.
+		Weight::from_parts(105_742_000, 21214)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Moderation::Cases` (r:1 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JuryVotes` (r:1 w:1)
 	/// Proof: `Moderation::JuryVotes` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn jury_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `929`
-		//  Estimated: `4965`
-		// Minimum execution time: 25_747_000 picoseconds.
-		Weight::from_parts(28_548_000, 4965)
+		//  Measured:  `978`
+		//  Estimated: `4981`
+		// Minimum execution time: 23_727_000 picoseconds.
+		Weight::from_parts(28_375_000, 4981)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -777,8 +843,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_658_000 picoseconds.
-		Weight::from_parts(6_414_000, 0)
+		// Minimum execution time: 4_990_000 picoseconds.
+		Weight::from_parts(6_247_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Moderation::CaseQuorum` (r:0 w:1)
@@ -787,33 +853,31 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_433_000 picoseconds.
-		Weight::from_parts(6_261_000, 0)
+		// Minimum execution time: 4_885_000 picoseconds.
+		Weight::from_parts(6_066_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Moderation::RootOf` (r:1 w:2)
+	/// Proof: `Moderation::RootOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Accused` (r:2 w:0)
+	/// Proof: `Moderation::Accused` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Enforced` (r:2 w:2)
 	/// Proof: `Moderation::Enforced` (`max_values`: None, `max_size`: Some(258), added: 2733, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::MovedTo` (r:0 w:1)
+	/// Proof: `Moderation::MovedTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn move_enforcement() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `660`
+		//  Measured:  `872`
 		//  Estimated: `6456`
-		// Minimum execution time: 15_878_000 picoseconds.
-		Weight::from_parts(18_049_000, 6456)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
-	// PLACEHOLDER until scripts/bench.sh moderation regenerates this file.
-	fn clear_votes(v: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 4000).saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(v.into())).saturating_add(ParityDbWeight::get().reads(2_u64)).saturating_add(ParityDbWeight::get().writes((1_u64).saturating_add(v.into())))
-	}
-	// PLACEHOLDER until scripts/bench.sh moderation regenerates this file.
-	fn expire_enforcement() -> Weight {
-		Weight::from_parts(20_000_000, 6000).saturating_add(ParityDbWeight::get().reads(2_u64)).saturating_add(ParityDbWeight::get().writes(2_u64))
+		// Minimum execution time: 28_503_000 picoseconds.
+		Weight::from_parts(33_249_000, 6456)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Moderation::Agenda` (r:9 w:2)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:1 w:2)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Reports` (r:32 w:32)
 	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(407), added: 2882, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:33 w:33)
@@ -832,6 +896,10 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::RootOf` (r:1 w:0)
+	/// Proof: `Moderation::RootOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Accused` (r:1 w:1)
+	/// Proof: `Moderation::Accused` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::OpenCase` (r:0 w:1)
 	/// Proof: `Moderation::OpenCase` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Undecided` (r:0 w:2)
@@ -839,22 +907,24 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 32]`.
 	fn close_case(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5480 + r * (323 ±0)`
+		//  Measured:  `5570 + r * (323 ±0)`
 		//  Estimated: `23742 + r * (2882 ±0)`
-		// Minimum execution time: 127_644_000 picoseconds.
-		Weight::from_parts(138_484_635, 23742)
-			// Standard Error: 44_715
-			.saturating_add(Weight::from_parts(26_858_834, 0).saturating_mul(r.into()))
-			.saturating_add(ParityDbWeight::get().reads(19_u64))
+		// Minimum execution time: 129_280_000 picoseconds.
+		Weight::from_parts(154_393_801, 23742)
+			// Standard Error: 40_867
+			.saturating_add(Weight::from_parts(25_590_159, 0).saturating_mul(r.into()))
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(ParityDbWeight::get().writes(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 2882).saturating_mul(r.into()))
 	}
 	/// Storage: `Moderation::Agenda` (r:2 w:2)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:1 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::MovedTo` (r:1 w:0)
+	/// Proof: `Moderation::MovedTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JurorCount` (r:1 w:0)
@@ -862,24 +932,24 @@ impl WeightInfo for () {
 	/// Storage: `Moderation::JurorSlots` (r:1000 w:0)
 	/// Proof: `Moderation::JurorSlots` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CaseVotes` (r:1000 w:0)
-	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::CurrentPeriods` (r:1 w:0)
 	/// Proof: `Moderation::CurrentPeriods` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Jurors` (r:6 w:6)
 	/// Proof: `Moderation::Jurors` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn draw_jury() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `142065`
-		//  Estimated: `2552990`
-		// Minimum execution time: 9_566_079_000 picoseconds.
-		Weight::from_parts(10_042_448_000, 2552990)
-			.saturating_add(ParityDbWeight::get().reads(2012_u64))
+		//  Measured:  `143107`
+		//  Estimated: `2553990`
+		// Minimum execution time: 9_165_723_000 picoseconds.
+		Weight::from_parts(9_809_040_000, 2553990)
+			.saturating_add(ParityDbWeight::get().reads(2013_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Moderation::Agenda` (r:1 w:1)
 	/// Proof: `Moderation::Agenda` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Cases` (r:1 w:1)
-	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1500), added: 3975, mode: `MaxEncodedLen`)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::JuryVotes` (r:6 w:4)
 	/// Proof: `Moderation::JuryVotes` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::Jurors` (r:6 w:6)
@@ -898,11 +968,53 @@ impl WeightInfo for () {
 	/// Proof: `Moderation::Undecided` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn decide_appeal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3155`
+		//  Measured:  `3204`
 		//  Estimated: `19211`
-		// Minimum execution time: 301_466_000 picoseconds.
-		Weight::from_parts(337_938_000, 19211)
+		// Minimum execution time: 290_821_000 picoseconds.
+		Weight::from_parts(320_934_000, 19211)
 			.saturating_add(ParityDbWeight::get().reads(27_u64))
 			.saturating_add(ParityDbWeight::get().writes(28_u64))
+	}
+	/// Storage: `Moderation::NextCaseId` (r:1 w:0)
+	/// Proof: `Moderation::NextCaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Cases` (r:1 w:0)
+	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(1516), added: 3991, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::CaseVotes` (r:64 w:64)
+	/// Proof: `Moderation::CaseVotes` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Accused` (r:1 w:1)
+	/// Proof: `Moderation::Accused` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::MovedTo` (r:1 w:1)
+	/// Proof: `Moderation::MovedTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::VoteSweep` (r:0 w:1)
+	/// Proof: `Moderation::VoteSweep` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::RootOf` (r:0 w:1)
+	/// Proof: `Moderation::RootOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// The range of component `v` is `[0, 64]`.
+	fn clear_votes(v: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `623 + v * (72 ±0)`
+		//  Estimated: `4981 + v * (2553 ±0)`
+		// Minimum execution time: 22_142_000 picoseconds.
+		Weight::from_parts(24_678_991, 4981)
+			// Standard Error: 717
+			.saturating_add(Weight::from_parts(888_883, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2553).saturating_mul(v.into()))
+	}
+	/// Storage: `Moderation::EnforcedSweep` (r:1 w:1)
+	/// Proof: `Moderation::EnforcedSweep` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Moderation::Enforced` (r:2 w:1)
+	/// Proof: `Moderation::Enforced` (`max_values`: None, `max_size`: Some(258), added: 2733, mode: `MaxEncodedLen`)
+	fn expire_enforcement() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `390`
+		//  Estimated: `6456`
+		// Minimum execution time: 10_196_000 picoseconds.
+		Weight::from_parts(11_231_000, 6456)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }
