@@ -28,6 +28,24 @@ use pallet_moderation::{CaseId, CaseOf, Report, Rulebook, Target, TargetStatus};
 use pallet_posts::{FeedEntry, PostId, PostOf, ReactionCounts};
 use pallet_tipping::TipTotals;
 
+/// Whether the sender's credit bar would pay for `uxt` if it were sent now (`payment_queryInfo` then
+/// gives no fee).
+fn quota_pays(uxt: &<Block as BlockT>::Extrinsic) -> bool {
+	use sp_runtime::traits::{StaticLookup, Zero};
+	let sp_runtime::generic::Preamble::Signed(address, _, extension) = &uxt.preamble else {
+		return false;
+	};
+	let Ok(who) = <Runtime as frame_system::Config>::Lookup::lookup(address.clone()) else {
+		return false;
+	};
+	let quota = &extension.6;
+	if !quota.payment.tip().is_zero() {
+		return false;
+	}
+	let ahead = quota.nonce.0.saturating_sub(System::account_nonce(&who));
+	crate::Quota::quote(&who, &uxt.function, ahead).is_some()
+}
+
 /// What clients see of `account`'s profile: `None` if it has neither a profile nor a handle.
 pub(crate) fn profile_info(account: AccountId) -> Option<ProfileInfo<AccountId>> {
 	let profile = pallet_profiles::Profiles::<Runtime>::get(&account);
@@ -177,14 +195,25 @@ impl_runtime_apis! {
 			uxt: <Block as BlockT>::Extrinsic,
 			len: u32,
 		) -> pallet_transaction_payment_rpc_runtime_api::RuntimeDispatchInfo<Balance> {
-			TransactionPayment::query_info(uxt, len)
+			// A transaction the credit bar would pay for costs no fee.
+			let quota_paid = quota_pays(&uxt);
+			let mut info = TransactionPayment::query_info(uxt, len);
+			if quota_paid {
+				info.partial_fee = 0;
+			}
+			info
 		}
 
 		fn query_fee_details(
 			uxt: <Block as BlockT>::Extrinsic,
 			len: u32,
 		) -> pallet_transaction_payment::FeeDetails<Balance> {
-			TransactionPayment::query_fee_details(uxt, len)
+			let quota_paid = quota_pays(&uxt);
+			let mut details = TransactionPayment::query_fee_details(uxt, len);
+			if quota_paid {
+				details.inclusion_fee = None;
+			}
+			details
 		}
 
 		fn query_weight_to_fee(weight: Weight) -> Balance {

@@ -52,6 +52,9 @@ mod benches {
 		[pallet_scheduler, Scheduler]
 		[pallet_referenda, Referenda]
 		[pallet_conviction_voting, ConvictionVoting]
+		[pallet_quota, Quota]
+		[pallet_proxy, Proxy]
+		[pallet_utility, Utility]
 	);
 }
 
@@ -185,9 +188,9 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// `CheckNonce`, `CheckWeight` and `ChargeTransactionPayment` as wallets know them, except that the
+	// credit bar pays for social actions (pallet-quota).
+	pallet_quota::ChargeQuotaOrFee<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
@@ -227,9 +230,7 @@ pub mod signing {
 			frame_system::CheckTxVersion::new(),
 			frame_system::CheckGenesis::new(),
 			frame_system::CheckEra::from(generic::Era::Immortal),
-			frame_system::CheckNonce::from(nonce),
-			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+			pallet_quota::ChargeQuotaOrFee::new(nonce, 0),
 			frame_system::WeightReclaim::new(),
 		)
 	}
@@ -252,8 +253,6 @@ pub mod signing {
 			VERSION.transaction_version,
 			genesis_hash,
 			genesis_hash,
-			(),
-			(),
 			(),
 			(),
 		);
@@ -379,4 +378,16 @@ mod runtime {
 	/// The moderation rulebook token holders vote on.
 	#[runtime::pallet_index(15)]
 	pub type Moderation = pallet_moderation;
+
+	/// Credit bars that pay for social actions instead of fees.
+	#[runtime::pallet_index(23)]
+	pub type Quota = pallet_quota;
+
+	/// Proxies: keys that act for an account, such as a `Social` posting key.
+	#[runtime::pallet_index(24)]
+	pub type Proxy = pallet_proxy;
+
+	/// Batches of calls.
+	#[runtime::pallet_index(25)]
+	pub type Utility = pallet_utility;
 }

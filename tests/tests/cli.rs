@@ -85,6 +85,10 @@ fn a_session_of_cli_commands_drives_the_chain() {
 	let posted = json(&node, "--suri //Bob post 'hello #kith from a terminal'");
 	let root = posted["postId"].as_u64().unwrap();
 	assert!(post_exists(&node, root));
+	// Bob holds a handle: subxt signed the post as any other, and his credit bar paid for it.
+	let names: Vec<&str> =
+		posted["events"].as_array().unwrap().iter().filter_map(|e| e["event"].as_str()).collect();
+	assert!(names.contains(&"QuotaPaid") && !names.contains(&"TransactionFeePaid"), "{names:?}");
 	let replied = json(&node, &format!("--suri //Charlie reply {root} 'welcome, @bob'"));
 	let reply = replied["postId"].as_u64().unwrap();
 	assert!(post_exists(&node, reply));

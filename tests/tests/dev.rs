@@ -40,6 +40,9 @@ const PALLETS: &[&str] = &[
 	"Referenda",
 	"ConvictionVoting",
 	"Origins",
+	"Quota",
+	"Proxy",
+	"Utility",
 ];
 
 /// The pallet names of decoded metadata of version 14 or later.

@@ -1,6 +1,8 @@
 //! The configuration of every pallet in the runtime: the chain's machinery here, governance in
-//! [`governance`], Kith's own pallets in [`social`], the validator set and fees in [`validators`].
+//! [`governance`], Kith's own pallets in [`social`], the validator set and fees in [`validators`], proxies
+//! and batches in [`accounts`].
 
+pub mod accounts;
 mod governance;
 mod social;
 pub mod validators;

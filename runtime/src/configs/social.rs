@@ -1,12 +1,16 @@
-//! Kith's own pallets: identities, the social graph, posts, tips and creator rewards.
+//! Kith's own pallets: identities, the social graph, posts, tips, creator rewards and the social quota.
 
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, InstanceFilter},
+};
 use frame_system::EnsureRoot;
-use sp_runtime::Perbill;
+use pallet_quota::SocialAction;
+use sp_runtime::{traits::StaticLookup, Perbill};
 
 use crate::{
 	AccountId, Balance, Balances, BlockNumber, CreatorRewards, Follows, Moderation, Posts, Runtime,
-	RuntimeFreezeReason, RuntimeHoldReason, DAYS, MICRO_UNIT, MILLI_UNIT, UNIT,
+	RuntimeCall, RuntimeFreezeReason, RuntimeHoldReason, DAYS, MICRO_UNIT, MILLI_UNIT, UNIT,
 };
 
 parameter_types! {
@@ -108,4 +112,110 @@ impl pallet_creator_rewards::Config for Runtime {
 	type MaxUnlockingChunks = ConstU32<16>;
 	type MinBond = MinCurationBond;
 	type WeightInfo = pallet_creator_rewards::weights::SubstrateWeight<Runtime>;
+}
+
+/// The social actions the credit bar pays for, and whose bar pays: the signer's, or the real account's
+/// for a call through a proxy that exists without a delay and may make it (so a `Social` posting key
+/// spends its account's credits, and nobody can spend another's by naming it).
+pub struct SocialActions;
+
+impl pallet_quota::SocialCalls<RuntimeCall, AccountId> for SocialActions {
+	fn action(call: &RuntimeCall) -> Option<SocialAction> {
+		use pallet_follows::Call as F;
+		use pallet_posts::{Call as P, NewPostKind as K};
+		Some(match call {
+			RuntimeCall::Posts(P::create_post { kind, .. }) => match kind {
+				K::Root => SocialAction::Post,
+				K::Reply { .. } => SocialAction::Reply,
+				K::Quote { .. } => SocialAction::Quote,
+				K::Repost { .. } => SocialAction::Repost,
+			},
+			RuntimeCall::Posts(P::edit_post { .. }) => SocialAction::Edit,
+			RuntimeCall::Posts(P::react { .. }) => SocialAction::React,
+			RuntimeCall::Follows(F::follow { .. }) => SocialAction::Follow,
+			RuntimeCall::Follows(F::block { .. }) => SocialAction::Block,
+			RuntimeCall::Posts(P::delete_post { .. } | P::unreact { .. })
+			| RuntimeCall::Follows(F::unfollow { .. } | F::unblock { .. }) => SocialAction::Remove,
+			// One level of proxy: a proxy call of a proxy call pays fees.
+			RuntimeCall::Proxy(pallet_proxy::Call::proxy { call, .. })
+				if !matches!(**call, RuntimeCall::Proxy(_)) =>
+			{
+				return Self::action(call)
+			},
+			_ => return None,
+		})
+	}
+
+	fn payer(signer: &AccountId, call: &RuntimeCall) -> Option<AccountId> {
+		let RuntimeCall::Proxy(pallet_proxy::Call::proxy { real, force_proxy_type, call }) = call
+		else {
+			return Some(signer.clone());
+		};
+		let real = <Runtime as frame_system::Config>::Lookup::lookup(real.clone()).ok()?;
+		let proxy =
+			pallet_proxy::Pallet::<Runtime>::find_proxy(&real, signer, *force_proxy_type).ok()?;
+		(proxy.delay == 0 && proxy.proxy_type.filter(call)).then_some(real)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn worst_case(signer: &AccountId) -> (RuntimeCall, AccountId) {
+		use super::accounts::ProxyType;
+		use frame_support::traits::fungible::Mutate;
+		let real: AccountId = frame_benchmarking::account("real", 0, 0);
+		Balances::set_balance(&real, 1_000 * UNIT);
+		pallet_proxy::Pallet::<Runtime>::add_proxy_delegate(
+			&real,
+			signer.clone(),
+			ProxyType::Social,
+			0,
+		)
+		.expect("the real account can reserve the proxy deposit");
+		let post = RuntimeCall::Posts(pallet_posts::Call::create_post {
+			kind: pallet_posts::NewPostKind::Root,
+			content: Some(pallet_posts::ContentInput::Text(alloc::vec![b'a'; 100])),
+		});
+		let call = RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+			real: real.clone().into(),
+			force_proxy_type: Some(ProxyType::Social),
+			call: alloc::boxed::Box::new(post),
+		});
+		(call, real)
+	}
+}
+
+/// An account holds a handle in `pallet-profiles`.
+pub struct HandleHolders;
+
+impl pallet_quota::HandleHolders<AccountId> for HandleHolders {
+	fn has_handle(who: &AccountId) -> bool {
+		pallet_profiles::HandleOf::<Runtime>::contains_key(who)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn give_handle(who: &AccountId) {
+		use frame_support::traits::fungible::Mutate;
+		Balances::set_balance(who, 1_000 * UNIT);
+		let handle = alloc::format!("bench{}", pallet_profiles::OwnerOf::<Runtime>::iter().count());
+		pallet_profiles::Pallet::<Runtime>::claim_handle(
+			crate::RuntimeOrigin::signed(who.clone()),
+			handle.into_bytes(),
+		)
+		.expect("a fresh handle can be claimed");
+	}
+}
+
+impl pallet_quota::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type SocialCalls = SocialActions;
+	type Handles = HandleHolders;
+	/// Root: a referendum on the root track (or sudo on development chains).
+	type AdminOrigin = EnsureRoot<AccountId>;
+	/// A bar refills in a day; unbonded funds wait as long.
+	type RegenPeriod = frame_support::traits::ConstU32<DAYS>;
+	/// A unit of bond gives what a handle gives, and costs what a handle's deposit costs: splitting a
+	/// stake into handles buys no more credits than bonding it.
+	type CreditUnit = HandleDeposit;
+	type MinBond = HandleDeposit;
+	type WeightInfo = pallet_quota::weights::SubstrateWeight<Runtime>;
 }
