@@ -315,6 +315,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_quota::runtime_api::QuotaApi<Block, AccountId> for Runtime {
+		fn credits(who: AccountId) -> (pallet_quota::Credits, pallet_quota::Credits) {
+			(crate::Quota::available(&who), crate::Quota::bar_size(&who))
+		}
+	}
+
 	impl pallet_creator_rewards::runtime_api::CreatorRewardsApi<Block, AccountId, Balance, BlockNumber>
 		for Runtime
 	{

@@ -11,6 +11,7 @@ use kith_runtime::{
 	System, UNIT,
 };
 use pallet_posts::{ContentInput, NewPostKind};
+use pallet_quota::runtime_api::runtime_decl_for_quota_api::QuotaApiV1;
 use pallet_transaction_payment_rpc_runtime_api::runtime_decl_for_transaction_payment_api::TransactionPaymentApiV4;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
 
@@ -23,6 +24,18 @@ fn post(text: &str) -> RuntimeCall {
 
 fn claim_handle(who: Sr25519Keyring, handle: &str) {
 	apply_ok(who, pallet_profiles::Call::claim_handle { handle: handle.as_bytes().to_vec() });
+}
+
+/// `real` makes `delegate` its `Social` proxy, without a delay.
+fn add_social_proxy(real: Sr25519Keyring, delegate: Sr25519Keyring) {
+	apply_ok(
+		real,
+		pallet_proxy::Call::add_proxy {
+			delegate: delegate.to_account_id().into(),
+			proxy_type: ProxyType::Social,
+			delay: 0,
+		},
+	);
 }
 
 /// `delegate` acts for `real` with `call` through a proxy.
@@ -73,6 +86,8 @@ fn a_handle_holder_posts_without_a_fee_and_the_fee_query_says_so() {
 		assert_eq!(Balances::balance(&alice), before - deposit, "the deposit, and no fee");
 		assert_eq!(quota_paid_by(), Some(alice.clone()));
 		assert_eq!(Quota::available(&alice), 1_000 - 20);
+		// What clients read.
+		assert_eq!(Runtime::credits(alice), (980, 1_000));
 	});
 }
 
@@ -82,14 +97,7 @@ fn a_social_proxy_posts_and_reacts_for_its_account_and_spends_its_credits() {
 		let (alice, bob) = (Alice.to_account_id(), Bob.to_account_id());
 		claim_handle(Alice, "alice");
 		claim_handle(Bob, "bob");
-		apply_ok(
-			Alice,
-			pallet_proxy::Call::add_proxy {
-				delegate: bob.clone().into(),
-				proxy_type: ProxyType::Social,
-				delay: 0,
-			},
-		);
+		add_social_proxy(Alice, Bob);
 		apply_ok(Charlie, post("a post to react to"));
 		let bobs_balance = Balances::balance(&bob);
 		apply_ok(Bob, proxied(Alice, post("from my phone")));
@@ -122,14 +130,7 @@ fn a_social_proxy_is_refused_a_transfer_a_tip_a_vote_and_a_new_proxy() {
 		claim_handle(Charlie, "charlie");
 		apply_ok(Charlie, post("mine"));
 		// Charlie, not Alice: Alice authors the blocks here and earns a share of every fee.
-		apply_ok(
-			Charlie,
-			pallet_proxy::Call::add_proxy {
-				delegate: bob.clone().into(),
-				proxy_type: ProxyType::Social,
-				delay: 0,
-			},
-		);
+		add_social_proxy(Charlie, Bob);
 		let charlies = Balances::balance(&Charlie.to_account_id());
 		let refused: Vec<RuntimeCall> = vec![
 			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {

@@ -265,6 +265,12 @@ impl Node {
 		self.spawn();
 	}
 
+	/// Starts the process again on the same database and ports, with `args` added to its arguments.
+	pub fn restart_with(&mut self, args: &[&str]) {
+		self.args.extend(args.iter().map(|arg| arg.to_string()));
+		self.restart();
+	}
+
 	/// The node's log so far (its stderr).
 	pub fn log(&self) -> String {
 		std::fs::read_to_string(self.log_path()).unwrap_or_default()

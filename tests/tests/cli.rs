@@ -9,6 +9,7 @@
 use kith_e2e::Node;
 use kith_runtime::{AccountId, Balance, Runtime, UNIT};
 use serde_json::Value;
+use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
 use sp_keyring::Sr25519Keyring::{self, Bob, Charlie};
 
 /// Runs one `kith` command line against `node` and returns what it printed, or its error.
@@ -89,6 +90,15 @@ fn a_session_of_cli_commands_drives_the_chain() {
 	let names: Vec<&str> =
 		posted["events"].as_array().unwrap().iter().filter_map(|e| e["event"].as_str()).collect();
 	assert!(names.contains(&"QuotaPaid") && !names.contains(&"TransactionFeePaid"), "{names:?}");
+	assert_eq!(posted["fee"], "0");
+	let quota = json(&node, "--suri //Bob quota status");
+	assert_eq!((quota["available"].as_u64(), quota["size"].as_u64()), (Some(980), Some(1_000)));
+	// Charlie's key may post for Bob.
+	json(&node, "--suri //Bob proxy add @charlie");
+	let proxies = json(&node, "--suri //Bob proxy list");
+	let ss58 = Ss58AddressFormat::custom(kith_runtime::SS58_PREFIX);
+	assert_eq!(proxies[0]["delegate"], charlie.to_ss58check_with_version(ss58));
+	assert_eq!(proxies[0]["type"], "social");
 	let replied = json(&node, &format!("--suri //Charlie reply {root} 'welcome, @bob'"));
 	let reply = replied["postId"].as_u64().unwrap();
 	assert!(post_exists(&node, reply));

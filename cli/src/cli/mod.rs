@@ -6,6 +6,7 @@
 
 mod accounts;
 mod governance;
+mod quota;
 mod render;
 mod rewards;
 mod social;
@@ -134,6 +135,12 @@ enum Command {
 	/// Creator rewards: bond to curate, claim what you earned.
 	#[command(subcommand)]
 	Rewards(rewards::RewardsCommand),
+	/// Your credit bar, which pays your social actions instead of fees, and its bond.
+	#[command(subcommand)]
+	Quota(quota::QuotaCommand),
+	/// Keys that act for your account, such as an app's posting key.
+	#[command(subcommand)]
+	Proxy(quota::ProxyCommand),
 	/// The community's moderation rules.
 	Rules,
 	/// Reports a post or an account for breaking a rule (holds a deposit).
@@ -233,6 +240,8 @@ async fn execute(command: Command, cx: &mut Context) -> Result<Report, Error> {
 		Notifications(args) => social::notifications(cx, args).await,
 		Tip { target, amount, memo } => social::tip(cx, &target, &amount, memo).await,
 		Rewards(command) => rewards::rewards(cx, command).await,
+		Quota(command) => quota::quota(cx, command).await,
+		Proxy(command) => quota::proxy(cx, command).await,
 		Rules => governance::rules(cx).await,
 		Report { target, rule, note } => governance::report(cx, &target, rule, note, false).await,
 		Escalate { target, rule } => governance::report(cx, &target, rule, None, true).await,

@@ -15,8 +15,8 @@ use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
 		AsSystemOriginSigner, DispatchInfoOf, DispatchOriginOf, Dispatchable, Implication,
-		PostDispatchInfoOf, Saturating, TransactionExtension, TransactionExtensionMetadata,
-		UniqueSaturatedInto, ValidateResult, Zero,
+		PostDispatchInfoOf, RefundWeight, Saturating, TransactionExtension,
+		TransactionExtensionMetadata, UniqueSaturatedInto, ValidateResult, Zero,
 	},
 	transaction_validity::{
 		InvalidTransaction, TransactionValidity, TransactionValidityError, ValidTransaction,
@@ -65,6 +65,15 @@ impl<T: Config + pallet_transaction_payment::Config + Send + Sync> core::fmt::De
 	}
 }
 
+/// The weight `ChargeTransactionPayment` declares for `call`.
+fn payment_weight<T>(payment: &ChargeTransactionPayment<T>, call: &RuntimeCallOf<T>) -> Weight
+where
+	T: Config + pallet_transaction_payment::Config + Send + Sync,
+	RuntimeCallOf<T>: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
+{
+	payment.weight(call)
+}
+
 /// How a transaction pays, decided in validation.
 pub enum PayVal<T: Config + pallet_transaction_payment::Config + Send + Sync> {
 	/// From the bar.
@@ -75,8 +84,8 @@ pub enum PayVal<T: Config + pallet_transaction_payment::Config + Send + Sync> {
 
 /// How a transaction paid, for after its dispatch.
 pub enum PayPre<T: Config + pallet_transaction_payment::Config + Send + Sync> {
-	/// From the bar: nothing left to do.
-	Quota,
+	/// From the bar: the fee charge's weight, not spent, is refunded.
+	Quota(Weight),
 	/// With a fee, corrected after dispatch.
 	Fee(<ChargeTransactionPayment<T> as TransactionExtension<RuntimeCallOf<T>>>::Pre),
 }
@@ -182,6 +191,7 @@ where
 		info: &DispatchInfoOf<RuntimeCallOf<T>>,
 		len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
+		let unused_payment = payment_weight(&self.payment, call);
 		let Self { nonce, weight, payment } = self;
 		let nonce_pre = nonce.prepare(nonce_val, origin, call, info, len)?;
 		// `CheckWeight` has nothing to pass on from its preparation.
@@ -190,7 +200,7 @@ where
 			PayVal::Quota(charge) => {
 				Pallet::<T>::use_block(info.total_weight());
 				Pallet::<T>::charge(charge);
-				PayPre::Quota
+				PayPre::Quota(unused_payment)
 			},
 			PayVal::Fee(val) => PayPre::Fee(payment.prepare(val, origin, call, info, len)?),
 		};
@@ -209,11 +219,12 @@ where
 		unspent.saturating_accrue(CheckWeight::<T>::post_dispatch_details(
 			weight_pre, info, post_info, len, result,
 		)?);
-		if let PayPre::Fee(pre) = pay_pre {
-			unspent.saturating_accrue(ChargeTransactionPayment::<T>::post_dispatch_details(
+		unspent.saturating_accrue(match pay_pre {
+			PayPre::Fee(pre) => ChargeTransactionPayment::<T>::post_dispatch_details(
 				pre, info, post_info, len, result,
-			)?);
-		}
+			)?,
+			PayPre::Quota(unused) => unused,
+		});
 		Ok(unspent)
 	}
 
@@ -260,9 +271,14 @@ where
 		// One after another, as the three would run in the pipeline: each sees the refunds before it.
 		CheckNonce::<T>::post_dispatch(nonce_pre, info, post_info, len, result)?;
 		CheckWeight::<T>::post_dispatch(weight_pre, info, post_info, len, result)?;
-		if let PayPre::Fee(pre) = pay_pre {
-			ChargeTransactionPayment::<T>::post_dispatch(pre, info, post_info, len, result)?;
+		match pay_pre {
+			PayPre::Fee(pre) => {
+				ChargeTransactionPayment::<T>::post_dispatch(pre, info, post_info, len, result)
+			},
+			PayPre::Quota(unused) => {
+				post_info.refund(unused);
+				Ok(())
+			},
 		}
-		Ok(())
 	}
 }

@@ -55,6 +55,7 @@ mod benchmarking;
 mod extension;
 #[cfg(test)]
 mod mock;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 mod types;
