@@ -13,6 +13,8 @@
 #                                    pallet_transaction_payment.rs), and ParityDB's reads and writes
 #                                    (`benchmark storage` on the database scripts/bench-tps.sh leaves:
 #                                    20,000 accounts and what its workloads wrote; paritydb_weights.rs)
+#   scripts/bench.sh --upstream      the polkadot-sdk pallets Kith adds for its users, proxies and batches,
+#                                    into runtime/src/weights/ (pallet_proxy.rs, pallet_utility.rs)
 #
 # Besides Kith's pallets it also measures `pallet_balances` (printed, not written), to compare costs
 # with a transfer in the same runtime.
@@ -37,6 +39,12 @@ if [ "${1:-}" = "--base" ]; then
   [ -f "$db/chain-spec.json" ] || { echo "bench.sh: run scripts/bench-tps.sh first (it leaves $db)" >&2; exit 2; }
   step "$bin" benchmark storage --chain "$db/chain-spec.json" --base-path "$db" --database paritydb \
     --state-version 1 --weight-path "$out"
+  exit 0
+fi
+
+if [ "${1:-}" = "--upstream" ]; then
+  step "$bin" benchmark pallet --chain dev --pallet pallet_proxy,pallet_utility --extrinsic '*' \
+    --steps 50 --repeat 20 --wasm-execution compiled --output runtime/src/weights
   exit 0
 fi
 
