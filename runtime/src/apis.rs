@@ -31,19 +31,12 @@ use pallet_tipping::TipTotals;
 /// Whether the sender's credit bar would pay for `uxt` if it were sent now (`payment_queryInfo` then
 /// gives no fee).
 fn quota_pays(uxt: &<Block as BlockT>::Extrinsic) -> bool {
-	use sp_runtime::traits::{StaticLookup, Zero};
+	use sp_runtime::traits::StaticLookup;
 	let sp_runtime::generic::Preamble::Signed(address, _, extension) = &uxt.preamble else {
 		return false;
 	};
-	let Ok(who) = <Runtime as frame_system::Config>::Lookup::lookup(address.clone()) else {
-		return false;
-	};
-	let quota = &extension.6;
-	if !quota.payment.tip().is_zero() {
-		return false;
-	}
-	let ahead = quota.nonce.0.saturating_sub(System::account_nonce(&who));
-	crate::Quota::quote(&who, &uxt.function, ahead).is_some()
+	<Runtime as frame_system::Config>::Lookup::lookup(address.clone())
+		.is_ok_and(|who| extension.6.quota_charge(&who, &uxt.function).is_some())
 }
 
 /// What clients see of `account`'s profile: `None` if it has neither a profile nor a handle.

@@ -93,6 +93,7 @@ fn a_session_of_cli_commands_drives_the_chain() {
 	assert_eq!(posted["fee"], "0");
 	let quota = json(&node, "--suri //Bob quota status");
 	assert_eq!((quota["available"].as_u64(), quota["size"].as_u64()), (Some(980), Some(1_000)));
+	assert_eq!(quota["costs"]["post"], 20);
 	// Charlie's key may post for Bob.
 	json(&node, "--suri //Bob proxy add @charlie");
 	let proxies = json(&node, "--suri //Bob proxy list");

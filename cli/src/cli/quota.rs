@@ -73,10 +73,14 @@ async fn status(cx: &mut Context, who: Option<&str>) -> Result<Report, Error> {
 		.await?
 		.map(|value| value.decode())
 		.transpose()?;
+	let costs = at.storage().fetch(chain::storage().quota().params(), ()).await?.decode()?.costs;
 	let bonded = bond.as_ref().map_or(0, |bond| bond.active);
 	let unlocking = bond.as_ref().and_then(|bond| bond.unlocking);
 	let mut lines = vec![
-		format!("{available} of {size} credits to spend (a post costs 20, a reaction 2)"),
+		format!(
+			"{available} of {size} credits to spend (a post costs {}, a reaction {})",
+			costs.post, costs.react
+		),
 		format!("bonded {}", amount::format(bonded)),
 	];
 	if let Some((value, at)) = unlocking {
@@ -87,6 +91,7 @@ async fn status(cx: &mut Context, who: Option<&str>) -> Result<Report, Error> {
 		json: json!({
 			"account": address::format(&account),
 			"available": available, "size": size,
+			"costs": { "post": costs.post, "react": costs.react },
 			"bonded": bonded.to_string(),
 			"unlocking": unlocking.map(|(value, at)| json!({ "amount": value.to_string(), "unlocksAt": at })),
 		}),

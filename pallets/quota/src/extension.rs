@@ -57,6 +57,29 @@ impl<T: Config + pallet_transaction_payment::Config + Send + Sync> ChargeQuotaOr
 	}
 }
 
+impl<T> ChargeQuotaOrFee<T>
+where
+	T: Config + pallet_transaction_payment::Config + Send + Sync,
+	RuntimeCallOf<T>: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
+{
+	/// What the bar would pay for `call` signed by `who` with this nonce and tip, now: `None` if it
+	/// pays the fee (a tip, no social action, or a bar that does not cover it behind the sender's
+	/// transactions with lower nonces). What validation decides, and what `payment_queryInfo` tells.
+	pub fn quota_charge(
+		&self,
+		who: &T::AccountId,
+		call: &RuntimeCallOf<T>,
+	) -> Option<QuotaCharge<T::AccountId>> {
+		if !self.payment.tip().is_zero() {
+			return None;
+		}
+		// The sender's transactions before this one in the pool.
+		let next = frame_system::Pallet::<T>::account_nonce(who);
+		let ahead: u32 = self.nonce.0.saturating_sub(next).unique_saturated_into();
+		Pallet::<T>::quote(who, call, ahead)
+	}
+}
+
 impl<T: Config + pallet_transaction_payment::Config + Send + Sync> core::fmt::Debug
 	for ChargeQuotaOrFee<T>
 {
@@ -144,15 +167,7 @@ where
 			self.nonce.validate(origin, call, info, len, (), inherited_implication, source)?;
 		let (weight_valid, weight_val, origin) =
 			self.weight.validate(origin, call, info, len, (), inherited_implication, source)?;
-		let quota = match origin.as_system_origin_signer() {
-			Some(who) if self.payment.tip().is_zero() => {
-				// The sender's transactions before this one in the pool.
-				let next = frame_system::Pallet::<T>::account_nonce(who);
-				let ahead: u32 = self.nonce.0.saturating_sub(next).unique_saturated_into();
-				Pallet::<T>::quote(who, call, ahead)
-			},
-			_ => None,
-		};
+		let quota = origin.as_system_origin_signer().and_then(|who| self.quota_charge(who, call));
 		let (pay_valid, pay_val) = match quota {
 			Some(charge) => {
 				if source == TransactionSource::InBlock

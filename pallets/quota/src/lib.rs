@@ -359,10 +359,17 @@ pub mod pallet {
 		/// Brings `who`'s bar up to date at its current size, before the size changes.
 		fn checkpoint(who: &T::AccountId) {
 			if Bars::<T>::contains_key(who) {
-				let used = Self::used_now(who, Self::bar_size(who));
-				let at = frame_system::Pallet::<T>::block_number();
-				Bars::<T>::insert(who, Bar { used, at });
+				Self::spend(who, 0);
 			}
+		}
+
+		/// Brings `who`'s bar up to date and takes `cost` from it; returns the credits left.
+		fn spend(who: &T::AccountId, cost: Credits) -> Credits {
+			let size = Self::bar_size(who);
+			let used = Self::used_now(who, size).saturating_add(cost);
+			let at = frame_system::Pallet::<T>::block_number();
+			Bars::<T>::insert(who, Bar { used, at });
+			size.saturating_sub(used)
 		}
 
 		/// What a quota-paid `call` sent by `signer` would cost and whose bar would pay, given that
@@ -382,15 +389,12 @@ pub mod pallet {
 
 		/// Takes `charge` from the payer's bar.
 		pub(crate) fn charge(charge: QuotaCharge<T::AccountId>) {
-			let size = Self::bar_size(&charge.payer);
-			let used = Self::used_now(&charge.payer, size).saturating_add(charge.cost.into());
-			let at = frame_system::Pallet::<T>::block_number();
-			Bars::<T>::insert(&charge.payer, Bar { used, at });
+			let left = Self::spend(&charge.payer, charge.cost.into());
 			Self::deposit_event(Event::QuotaPaid {
 				who: charge.payer,
 				action: charge.action,
 				cost: charge.cost,
-				left: size.saturating_sub(used),
+				left,
 			});
 		}
 
