@@ -19,7 +19,7 @@ use subxt::{
 	error::{DispatchError, TransactionEventsError, TransactionProgressError},
 	extrinsics::ExtrinsicEvents,
 	tx::{Payload, Signer, SubmittableTransaction, TransactionProgress, TransactionStatus},
-	utils::{AccountId32, H256},
+	utils::{AccountId32, MultiSignature, H256},
 	OnlineClient, OnlineClientAtBlock, SubstrateConfig,
 };
 
@@ -215,6 +215,30 @@ impl Client {
 		Ok(Sent { progress, first, fee })
 	}
 
+	/// Sends `call` as a general transaction that nobody signs (the call authorizes itself, as a
+	/// voucher's claim does), and waits as `wait` says. It pays no fee.
+	pub async fn submit_general<Call: Payload>(
+		&self,
+		call: &Call,
+		wait: Wait,
+	) -> Result<Included, Error> {
+		let progress = Progress::start();
+		progress.set("sending");
+		let params = DefaultExtrinsicParamsBuilder::<Config>::new().build();
+		let at = self.at_best().await?;
+		let mut signable =
+			at.transactions().create_v5_signable_offline(call, params).map_err(refused)?;
+		// The runtime verifies no signature in its extensions, so subxt encodes a general transaction
+		// without one: the account and signature given here go nowhere.
+		let nobody = AccountId32([0; 32]);
+		let tx = signable
+			.sign_with_account_and_signature(&nobody, &MultiSignature::Sr25519([0; 64]))
+			.map_err(refused)?;
+		let mut watch = tx.submit_and_watch().await.map_err(refused)?;
+		let first = watch.next().await;
+		Sent { progress: watch, first, fee: 0 }.wait(wait, &progress).await
+	}
+
 	/// The fee `signer` would pay for `call` at the best block (weight, length and base fee, as
 	/// `TransactionPaymentApi` computes it), without sending it.
 	pub async fn fee<Call: Payload, S: Signer<Config>>(
@@ -352,12 +376,25 @@ pub fn describe(error: &DispatchError) -> String {
 /// Error `variant` of `pallet` as [`describe`] words it, for a failure the client foresees before
 /// it costs a fee (a text longer than the chain takes).
 pub fn pallet_error(at: &AtBlock, pallet: &str, variant: &str) -> String {
+	find_pallet_error(at, pallet, |v| v.name == variant)
+		.unwrap_or_else(|| format!("{pallet}.{variant}"))
+}
+
+/// Error number `index` of `pallet` as [`describe`] words it: for a refusal in validation that
+/// carries a pallet's error as `InvalidTransaction::Custom(index)`.
+pub fn pallet_error_at(at: &AtBlock, pallet: &str, index: u8) -> String {
+	find_pallet_error(at, pallet, |v| v.index == index)
+		.unwrap_or_else(|| format!("{pallet} error {index}"))
+}
+
+fn find_pallet_error(
+	at: &AtBlock,
+	pallet: &str,
+	matches: impl Fn(&scale_info::Variant<scale_info::form::PortableForm>) -> bool,
+) -> Option<String> {
 	let metadata = at.metadata();
-	let found = metadata.pallet_by_name(pallet).and_then(|pallet_metadata| {
-		let variants = pallet_metadata.error_variants()?;
-		variants.iter().find(|v| v.name == variant).map(|v| pallet_error_text(pallet, v))
-	});
-	found.unwrap_or_else(|| format!("{pallet}.{variant}"))
+	let variants = metadata.pallet_by_name(pallet)?.error_variants()?;
+	variants.iter().find(|v| matches(v)).map(|v| pallet_error_text(pallet, v))
 }
 
 fn pallet_error_text(

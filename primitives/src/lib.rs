@@ -212,6 +212,24 @@ impl<AccountId> OnEnforced<AccountId> for () {
 	}
 }
 
+/// Told just before an account stops holding its handle (released, given to another account, or moved with
+/// the identity), inside the same call, so that what depends on holding it can end (a sponsored account's
+/// sponsorship, in the quota pallet). Cannot fail the call.
+pub trait OnHandleGone<AccountId> {
+	/// `who`'s handle is about to leave it.
+	fn on_handle_gone(who: &AccountId);
+
+	/// The most weight [`Self::on_handle_gone`] can take.
+	fn weight() -> Weight;
+}
+
+impl<AccountId> OnHandleGone<AccountId> for () {
+	fn on_handle_gone(_: &AccountId) {}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}
+
 /// Told when a user moves their identity (profile, handle, ...) from one account to a new one, in the same
 /// call, so that other pallets can move what they keep for that user.
 pub trait OnIdentityMoved<AccountId> {

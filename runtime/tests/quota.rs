@@ -243,3 +243,131 @@ fn the_bar_refills_across_blocks_and_governance_sets_the_costs() {
 		assert_eq!(Quota::available(&alice), 879);
 	});
 }
+
+/// A general transaction of `call`: nobody signs it; an extension (here `AuthorizeCall`) vouches for it.
+fn general(call: RuntimeCall) -> kith_runtime::UncheckedExtrinsic {
+	kith_runtime::UncheckedExtrinsic::new_transaction(call, signing::tx_extension(0))
+}
+
+/// `sponsor`'s voucher for `account` to claim `handle`, signed by both, with a profile named `name`.
+fn claim_voucher(
+	sponsor: &sp_core::sr25519::Pair,
+	account: &sp_core::sr25519::Pair,
+	handle: &str,
+	expires: kith_runtime::BlockNumber,
+	name: &str,
+) -> RuntimeCall {
+	use sp_core::Pair;
+	let voucher = pallet_quota::Voucher {
+		sponsor: sponsor.public().into(),
+		account: account.public().into(),
+		handle: handle.as_bytes().to_vec().try_into().unwrap(),
+		expires,
+	};
+	let display_name = name.as_bytes().to_vec();
+	let bio = b"new here".to_vec();
+	let sponsor_signature = sponsor.sign(&Quota::voucher_message(&voucher)).into();
+	let account_signature =
+		account.sign(&Quota::claim_message(&voucher, &display_name, &bio)).into();
+	RuntimeCall::Quota(pallet_quota::Call::claim_voucher {
+		voucher,
+		sponsor_signature,
+		account_signature,
+		display_name,
+		bio,
+	})
+}
+
+#[test]
+fn a_zero_balance_account_claims_a_voucher_posts_fifty_times_a_day_and_then_is_refused() {
+	use sp_core::Pair;
+	use sp_runtime::transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidityError,
+	};
+	in_block_one(|| {
+		apply_ok(Alice, pallet_quota::Call::fund_sponsorship { amount: 100 * UNIT });
+		let newcomer = sp_core::sr25519::Pair::from_string("//Newcomer", None).unwrap();
+		let who: kith_runtime::AccountId = newcomer.public().into();
+		assert_eq!(Balances::total_balance(&who), 0);
+
+		// Forged: Bob signs as if he were the sponsor Alice.
+		let mut forged = claim_voucher(&Alice.pair(), &newcomer, "newcomer", 500, "New");
+		if let RuntimeCall::Quota(pallet_quota::Call::claim_voucher {
+			sponsor_signature,
+			voucher,
+			..
+		}) = &mut forged
+		{
+			*sponsor_signature = Bob.pair().sign(&Quota::voucher_message(voucher)).into();
+		}
+		let code = Quota::error_code(pallet_quota::Error::BadSponsorSignature);
+		let refusal = TransactionValidityError::Invalid(InvalidTransaction::Custom(code));
+		let parent = System::parent_hash();
+		assert_eq!(
+			kith_runtime::Executive::validate_transaction(
+				TransactionSource::External,
+				general(forged.clone()),
+				parent
+			),
+			Err(refusal)
+		);
+		assert_eq!(kith_runtime::Executive::apply_extrinsic(general(forged)), Err(refusal));
+
+		// The real voucher, claimed in an unsigned general transaction that pays nothing.
+		let claim = claim_voucher(&Alice.pair(), &newcomer, "newcomer", 500, "New");
+		let valid = kith_runtime::Executive::validate_transaction(
+			TransactionSource::External,
+			general(claim.clone()),
+			parent,
+		);
+		assert!(valid.is_ok(), "{valid:?}");
+		kith_runtime::Executive::apply_extrinsic(general(claim.clone()))
+			.expect("authorized")
+			.expect("claimed");
+		assert_eq!(
+			pallet_profiles::HandleOf::<Runtime>::get(&who).unwrap().handle.to_vec(),
+			b"newcomer"
+		);
+		assert_eq!(
+			pallet_profiles::Profiles::<Runtime>::get(&who).unwrap().display_name.to_vec(),
+			b"New"
+		);
+		assert_eq!(System::sufficients(&who), 1);
+		let code = Quota::error_code(pallet_quota::Error::VoucherUsed);
+		assert_eq!(
+			kith_runtime::Executive::apply_extrinsic(general(claim)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(code)))
+		);
+
+		// 50 posts of 20 credits: the bar of 1,000 pays them all, no fee; deposits come from the
+		// sponsor's backing.
+		let send = |nonce: u32, text: &str| {
+			kith_runtime::Executive::apply_extrinsic(signing::sign(
+				post(text),
+				&newcomer,
+				nonce,
+				genesis_hash(),
+			))
+		};
+		for nonce in 0..50 {
+			send(nonce, &format!("post {nonce} from a sponsored account"))
+				.expect("quota-paid")
+				.expect("posted");
+			assert_eq!(quota_paid_by(), Some(who.clone()));
+		}
+		assert_eq!(Quota::available(&who), 0);
+		assert_eq!(System::account_nonce(&who), 50);
+		// The 51st would pay a fee, and the account's only funds are frozen for deposits.
+		assert_eq!(
+			send(50, "one too many"),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+
+		// Half a day later, half the bar is back: 25 more posts.
+		let start = System::block_number();
+		common::skip_to_block(start + kith_runtime::DAYS / 2);
+		assert_eq!(Quota::available(&who), 500);
+		send(50, "back again").expect("quota-paid").expect("posted");
+		assert_eq!(Quota::available(&who), 480);
+	});
+}

@@ -47,6 +47,10 @@ fn fails(node: &Node, line: &str) -> (String, i32) {
 	}
 }
 
+fn kith_ss58() -> Ss58AddressFormat {
+	Ss58AddressFormat::custom(kith_runtime::SS58_PREFIX)
+}
+
 fn free(node: &Node, who: Sr25519Keyring) -> Balance {
 	node.free_balance(&who.to_account_id())
 }
@@ -94,11 +98,42 @@ fn a_session_of_cli_commands_drives_the_chain() {
 	let quota = json(&node, "--suri //Bob quota status");
 	assert_eq!((quota["available"].as_u64(), quota["size"].as_u64()), (Some(980), Some(1_000)));
 	assert_eq!(quota["costs"]["post"], 20);
+	// Sponsored onboarding: Bob funds vouchers; an account that holds nothing claims a handle and a
+	// profile with one, in a transaction nobody pays for, then posts on its credit bar.
+	json(&node, "--suri //Bob sponsor fund 10");
+	let newcomer = sp_core::sr25519::Pair::from_string("//Newcomer", None).unwrap();
+	let newcomer: AccountId = sp_core::Pair::public(&newcomer).into();
+	let address = newcomer.to_ss58check_with_version(kith_ss58());
+	assert_eq!(node.free_balance(&newcomer), 0);
+	let voucher = json(&node, &format!("--suri //Bob sponsor voucher {address} newcomer"));
+	let code = voucher["voucher"].as_str().unwrap().to_string();
+	let claimed = json(&node, &format!("--suri //Newcomer claim {code} --name 'New Comer'"));
+	assert_eq!(claimed["fee"], "0");
+	let profile = json(&node, "profile show @newcomer");
+	assert_eq!(profile["profile"]["displayName"], "New Comer");
+	let first = json(&node, "--suri //Newcomer post 'my first post, and it was free'");
+	assert!(post_exists(&node, first["postId"].as_u64().unwrap()));
+	assert_eq!(first["fee"], "0");
+	let sponsor = json(&node, "--suri //Bob sponsor status");
+	assert_eq!(
+		(sponsor["funds"].as_str(), sponsor["accounts"].as_u64()),
+		(Some("7000000000000"), Some(1))
+	);
+	// The same voucher again, and one whose signature was tampered with: refused, with the reason.
+	let (reused, exit) = fails(&node, &format!("--suri //Newcomer claim {code} --name Again"));
+	assert!(reused.contains("quota.VoucherUsed"), "{reused}");
+	assert_eq!(exit, 4);
+	let voucher = json(&node, &format!("--suri //Bob sponsor voucher {address} other"));
+	let mut forged = voucher["voucher"].as_str().unwrap().to_string();
+	let last = if forged.ends_with('0') { "1" } else { "0" };
+	forged.replace_range(forged.len() - 1.., last);
+	let (message, _) = fails(&node, &format!("--suri //Newcomer claim {forged} --name Forged"));
+	assert!(message.contains("quota.BadSponsorSignature"), "{message}");
+
 	// Charlie's key may post for Bob.
 	json(&node, "--suri //Bob proxy add @charlie");
 	let proxies = json(&node, "--suri //Bob proxy list");
-	let ss58 = Ss58AddressFormat::custom(kith_runtime::SS58_PREFIX);
-	assert_eq!(proxies[0]["delegate"], charlie.to_ss58check_with_version(ss58));
+	assert_eq!(proxies[0]["delegate"], charlie.to_ss58check_with_version(kith_ss58()));
 	assert_eq!(proxies[0]["type"], "social");
 	let replied = json(&node, &format!("--suri //Charlie reply {root} 'welcome, @bob'"));
 	let reply = replied["postId"].as_u64().unwrap();

@@ -90,3 +90,23 @@ export const limits = (): Promise<Limits> =>
 
 /** Read at the best block, not the finalized one (PAPI's default), so a screen shows what was just included. */
 export const BEST = { at: "best" } as const;
+
+let refillPromise: Promise<number> | undefined;
+/** How long an empty credit bar takes to fill up, in ms: `Quota.RegenPeriod` blocks of Aura's slot duration. */
+const refillMs = (): Promise<number> =>
+  (refillPromise ??= Promise.all([api.constants.Quota.RegenPeriod(), api.apis.AuraApi.slot_duration()]).then(
+    ([blocks, slot]) => blocks * Number(slot),
+  ));
+
+/**
+ * `address`'s social-quota credits now (`QuotaApi.credits`: what it can spend and the bar's size), what
+ * each social action costs (`Quota.Params`, which governance sets) and the bar's refill period.
+ */
+export async function quota(address: string) {
+  const [[available, size], params, refill] = await Promise.all([
+    api.apis.QuotaApi.credits(address, BEST),
+    api.query.Quota.Params.getValue(BEST),
+    refillMs(),
+  ]);
+  return { bar: { available, size }, costs: params.costs, refillMs: refill };
+}

@@ -158,6 +158,16 @@ async function expectInBlock(page, label) {
   if (phase === "failed") throw new Error(`${label} failed: ${error}`);
 }
 
+const grouped = (n) => n.toLocaleString("en-US");
+/** The credits the wallet screen shows ("Credits 980 / 1,000 · refills daily"). */
+async function creditsShown(page) {
+  const text = await page.locator('[data-testid="credits"]').innerText({ timeout: 20_000 });
+  const match = /^Credits ([\d,]+) \/ ([\d,]+) · refills \w/.exec(text);
+  if (!match) throw new Error(`credits shown as "${text}"`);
+  const [available, size] = [match[1], match[2]].map((n) => Number(n.replace(/,/g, "")));
+  return { available, size };
+}
+
 async function shot(page, name) {
   const file = join(shots, `${name}.png`);
   await page.waitForTimeout(300);
@@ -221,6 +231,17 @@ async function main() {
     await shot(charlie, "profile");
   });
 
+  // Bob's bar is full (a handle's 1,000 credits); a post costs Quota.Params.costs.post from it.
+  let credits, postCost;
+  await check("Bob's wallet shows his credits and the compose box that his next post is free", async () => {
+    postCost = await withApi(node.ws, async (api) => (await api.query.Quota.Params.getValue()).costs.post);
+    await bob.goto(appUrl("#/wallet"));
+    credits = await creditsShown(bob);
+    if (credits.available !== credits.size || credits.size < postCost) throw new Error(`credits ${JSON.stringify(credits)}`);
+    await bob.goto(appUrl("#/"));
+    await bob.locator('[data-testid="fee-hint"]', { hasText: `Free post: ${postCost} of your ${grouped(credits.available)} credits` }).waitFor({ timeout: 20_000 });
+  });
+
   let postId;
   await check("Bob's new post appears in Charlie's home feed without a reload", async () => {
     await charlie.goto(appUrl("#/"));
@@ -233,6 +254,14 @@ async function main() {
     const card = charlie.locator(".post", { hasText: text });
     await card.waitFor({ timeout: 30_000 });
     postId = Number(await card.getAttribute("data-post-id"));
+  });
+
+  await check("Bob's credits paid for the post: the compose box and the wallet show them down by its cost", async () => {
+    const left = credits.available - postCost;
+    await bob.locator('[data-testid="fee-hint"]', { hasText: `Free post: ${postCost} of your ${grouped(left)} credits` }).waitFor({ timeout: 20_000 });
+    await bob.goto(appUrl("#/wallet"));
+    const after = await creditsShown(bob);
+    if (after.available !== left || after.size !== credits.size) throw new Error(`credits ${JSON.stringify(after)}, expected ${left} / ${credits.size}`);
   });
 
   await check("Charlie replies, reacts and tips 2 KITH", async () => {
@@ -373,15 +402,23 @@ async function waitFor(fn, timeout = 30_000, every = 1000) {
   }
 }
 
-/** Three reports of post `id` under rule 0 (Spam), signed in Node with PAPI. */
-async function reportFromNode(ws, id) {
+/** Runs `fn` with the typed API of a PAPI client of the node at `ws`, in Node. */
+async function withApi(ws, fn) {
   const { createClient } = await import("polkadot-api");
   const { getWsProvider } = await import("polkadot-api/ws");
-  const { getPolkadotSigner } = await import("polkadot-api/signer");
   const { kith } = await import(join(root, ".papi/descriptors/dist/index.js"));
   const client = createClient(getWsProvider(ws));
   try {
-    const api = client.getTypedApi(kith);
+    return await fn(client.getTypedApi(kith));
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Three reports of post `id` under rule 0 (Spam), signed in Node with PAPI. */
+async function reportFromNode(ws, id) {
+  const { getPolkadotSigner } = await import("polkadot-api/signer");
+  await withApi(ws, async (api) => {
     await Promise.all(
       ["Dave", "Eve", "Ferdie"].map(async (name) => {
         const signer = getPolkadotSigner(keys[name].publicKey, "Sr25519", keys[name].sign);
@@ -397,10 +434,8 @@ async function reportFromNode(ws, id) {
         if (!result.ok) throw new Error(`${name}'s report failed: ${JSON.stringify(result.dispatchError)}`);
       }),
     );
-    log("Dave, Eve and Ferdie reported the post");
-  } finally {
-    client.destroy();
-  }
+  });
+  log("Dave, Eve and Ferdie reported the post");
 }
 
 let code = 0;

@@ -141,6 +141,20 @@ enum Command {
 	/// Keys that act for your account, such as an app's posting key.
 	#[command(subcommand)]
 	Proxy(quota::ProxyCommand),
+	/// Onboarding as a sponsor: funds, and vouchers that let accounts holding nothing join.
+	#[command(subcommand)]
+	Sponsor(quota::SponsorCommand),
+	/// Claims a handle and a profile with a sponsor's voucher: no KITH needed.
+	Claim {
+		/// The code `kith sponsor voucher` printed.
+		code: String,
+		/// Your display name.
+		#[arg(long)]
+		name: String,
+		/// About you.
+		#[arg(long, default_value = "")]
+		bio: String,
+	},
 	/// The community's moderation rules.
 	Rules,
 	/// Reports a post or an account for breaking a rule (holds a deposit).
@@ -242,6 +256,8 @@ async fn execute(command: Command, cx: &mut Context) -> Result<Report, Error> {
 		Rewards(command) => rewards::rewards(cx, command).await,
 		Quota(command) => quota::quota(cx, command).await,
 		Proxy(command) => quota::proxy(cx, command).await,
+		Sponsor(command) => quota::sponsor(cx, command).await,
+		Claim { code, name, bio } => quota::claim(cx, &code, &name, &bio).await,
 		Rules => governance::rules(cx).await,
 		Report { target, rule, note } => governance::report(cx, &target, rule, note, false).await,
 		Escalate { target, rule } => governance::report(cx, &target, rule, None, true).await,

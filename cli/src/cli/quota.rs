@@ -1,12 +1,20 @@
 //! `kith quota`: your credit bar (what pays your social actions instead of fees) and its bond;
-//! `kith proxy`: posting keys that act for your account.
+//! `kith proxy`: posting keys that act for your account; `kith sponsor` and `kith claim`: onboarding
+//! accounts that hold nothing with vouchers.
 
 use clap::Subcommand;
+use codec::{Decode, Encode};
 use serde_json::json;
-use subxt::utils::MultiAddress;
+use subxt::utils::{AccountId32, MultiAddress, MultiSignature, H256};
 
 use super::{done, Context};
-use crate::{address, amount, chain, Error, Report};
+use crate::{
+	address, amount, chain,
+	chain::runtime_types::{
+		bounded_collections::bounded_vec::BoundedVec, pallet_quota::types::Voucher,
+	},
+	client, keys, Error, Report,
+};
 
 #[derive(Subcommand, Debug)]
 pub enum QuotaCommand {
@@ -175,4 +183,191 @@ pub async fn proxy(cx: &mut Context, command: ProxyCommand) -> Result<Report, Er
 			})
 		},
 	}
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SponsorCommand {
+	/// Puts KITH aside to onboard accounts: each claimed voucher moves its backing to the new account.
+	Fund {
+		#[arg(allow_negative_numbers = true)]
+		amount: String,
+	},
+	/// Takes back sponsor funds not yet given to accounts.
+	Withdraw {
+		#[arg(allow_negative_numbers = true)]
+		amount: String,
+	},
+	/// Your sponsor funds and the accounts you sponsor (or someone's), and the sponsor limits.
+	Status { who: Option<String> },
+	/// Signs a voucher that lets ACCOUNT claim HANDLE, with a profile, at your cost; prints the code to
+	/// give it (`kith claim CODE`).
+	Voucher {
+		/// The new account's address.
+		account: String,
+		/// The handle it may claim.
+		handle: String,
+		/// How many blocks from now the voucher stays valid (a day by default).
+		#[arg(long, default_value_t = 14_400)]
+		blocks: u32,
+	},
+}
+
+/// A voucher and its sponsor's signature, as `kith sponsor voucher` prints it (hex of SCALE).
+#[derive(codec::Encode, codec::Decode)]
+struct VoucherCode {
+	sponsor: [u8; 32],
+	account: [u8; 32],
+	handle: Vec<u8>,
+	expires: u32,
+	signature: [u8; 64],
+}
+
+impl VoucherCode {
+	/// The voucher's fields as the runtime encodes its `Voucher`.
+	fn voucher(&self) -> (&[u8; 32], &[u8; 32], &Vec<u8>, u32) {
+		(&self.sponsor, &self.account, &self.handle, self.expires)
+	}
+}
+
+/// The chain's genesis hash, which voucher signatures commit to.
+async fn genesis(cx: &mut Context) -> Result<H256, Error> {
+	cx.client().await?.rpc("chain_getBlockHash", jsonrpsee::rpc_params![0]).await
+}
+
+pub async fn sponsor(cx: &mut Context, command: SponsorCommand) -> Result<Report, Error> {
+	let tx = chain::tx().quota();
+	match command {
+		SponsorCommand::Fund { amount: value } => {
+			let value = amount::parse(&value)?;
+			let included = cx.send(tx.fund_sponsorship(value), value).await?;
+			let text = format!("added {} to your sponsor funds", amount::format(value));
+			Ok(done(text, &included, json!({ "amount": value.to_string() })))
+		},
+		SponsorCommand::Withdraw { amount: value } => {
+			let value = amount::parse(&value)?;
+			let included = cx.send(tx.withdraw_sponsorship(value), 0).await?;
+			let text = format!("withdrew {} of your sponsor funds", amount::format(value));
+			Ok(done(text, &included, json!({ "amount": value.to_string() })))
+		},
+		SponsorCommand::Status { who } => {
+			let account = cx.who_or_me(who.as_deref()).await?;
+			let at = cx.client().await?.at_best().await?;
+			let record = at
+				.storage()
+				.try_fetch(chain::storage().quota().sponsors(), (account,))
+				.await?
+				.map(|value| value.decode())
+				.transpose()?;
+			let limits =
+				at.storage().fetch(chain::storage().quota().params(), ()).await?.decode()?.sponsors;
+			let (funds, accounts) = record.map_or((0, 0), |record| (record.funds, record.accounts));
+			let text = format!(
+				"{} of sponsor funds, {accounts} accounts sponsored\nlimits: {} vouchers a day, {} \
+				 KITH of backing each, {} extra credits, valid for at most {} blocks",
+				amount::format(funds),
+				limits.vouchers_per_era,
+				limits.backing_units,
+				limits.credits,
+				limits.max_lifetime,
+			);
+			Ok(Report {
+				text,
+				json: json!({
+					"account": address::format(&account),
+					"funds": funds.to_string(), "accounts": accounts,
+					"limits": {
+						"vouchersPerEra": limits.vouchers_per_era,
+						"backingUnits": limits.backing_units,
+						"credits": limits.credits,
+						"maxLifetime": limits.max_lifetime,
+					},
+				}),
+			})
+		},
+		SponsorCommand::Voucher { account, handle, blocks } => {
+			let signer = cx.signer()?;
+			let account = address::parse_account(&account)?;
+			let genesis = genesis(cx).await?;
+			let best: u32 =
+				cx.client().await?.at_best().await?.block_number().try_into().unwrap_or(0);
+			let mut code = VoucherCode {
+				sponsor: keys::account_of(&signer).0,
+				account: account.0,
+				handle: handle.into_bytes(),
+				expires: best.saturating_add(blocks),
+				signature: [0; 64],
+			};
+			let message = (&b"kith/voucher"[..], genesis, code.voucher()).encode();
+			code.signature = signer.sign(&message).0;
+			let hex = format!("0x{}", hex::encode(code.encode()));
+			Ok(Report {
+				text: format!(
+					"voucher for {} to claim @{} until block {}:\n{hex}",
+					address::format(&account),
+					String::from_utf8_lossy(&code.handle),
+					code.expires
+				),
+				json: json!({ "voucher": hex, "expires": code.expires }),
+			})
+		},
+	}
+}
+
+/// `kith claim`: the signer (an account that may hold nothing) claims the handle of a sponsor's voucher
+/// with a profile, in a transaction that needs no fee.
+pub async fn claim(cx: &mut Context, code: &str, name: &str, bio: &str) -> Result<Report, Error> {
+	let bytes = hex::decode(code.trim().trim_start_matches("0x")).map_err(|_| {
+		Error::Usage("a voucher code is the hex `kith sponsor voucher` prints".into())
+	})?;
+	let code = VoucherCode::decode(&mut &bytes[..])
+		.map_err(|_| Error::Usage("this is not a voucher code".into()))?;
+	let signer = cx.signer()?;
+	if keys::account_of(&signer).0 != code.account {
+		return Err(Error::Usage(format!(
+			"this voucher is for {}, not for the signer",
+			address::format(&AccountId32(code.account))
+		)));
+	}
+	let genesis = genesis(cx).await?;
+	let (name, bio) = (name.as_bytes().to_vec(), bio.as_bytes().to_vec());
+	let message = (&b"kith/voucher-claim"[..], genesis, code.voucher(), &name, &bio).encode();
+	let account_signature = MultiSignature::Sr25519(signer.sign(&message).0);
+	let handle = String::from_utf8_lossy(&code.handle).into_owned();
+	let call = chain::tx().quota().claim_voucher(
+		Voucher {
+			sponsor: AccountId32(code.sponsor),
+			account: AccountId32(code.account),
+			handle: BoundedVec(code.handle),
+			expires: code.expires,
+		},
+		MultiSignature::Sr25519(code.signature),
+		account_signature,
+		name,
+		bio,
+	);
+	let wait = cx.wait;
+	let client = cx.client().await?;
+	let included = match client.submit_general(&call, wait).await {
+		Err(Error::Refused(text)) => {
+			let at = client.at_best().await?;
+			return Err(Error::Refused(
+				custom_error(&text)
+					.map_or(text, |index| client::pallet_error_at(&at, "Quota", index)),
+			));
+		},
+		other => other?,
+	};
+	let text = format!("claimed @{handle} with a sponsor's voucher");
+	Ok(done(text, &included, json!({ "handle": handle })))
+}
+
+/// The index in `InvalidTransaction::Custom(index)` that the node's refusal names, if any.
+fn custom_error(text: &str) -> Option<u8> {
+	let rest = &text[text.find("Custom")?..];
+	let digits: String = rest
+		.chars()
+		.skip_while(|c| !c.is_ascii_digit())
+		.take_while(|c| c.is_ascii_digit())
+		.collect();
+	digits.parse().ok()
 }

@@ -16,6 +16,9 @@
 //!   account in one call signed by the old one: a suspended or labelled account cannot shed its
 //!   enforcement by moving. [`Pallet::transfer_handle`] moves only the handle: whatever moderation
 //!   enforces on the account stays with the account.
+//! - **Handle gone**: before a handle leaves its account (release, transfer or identity move),
+//!   [`Config::OnHandleGone`] is told, so that what holding it gave ends with it (in Kith, a sponsorship
+//!   from the quota pallet).
 //!
 //! ## Calls
 //! Signed by the account concerned:
@@ -67,7 +70,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use kith_primitives::{ContentRef, OnIdentityMoved};
+	use kith_primitives::{ContentRef, OnHandleGone, OnIdentityMoved};
 	use sp_runtime::{
 		traits::{Saturating, StaticLookup, Zero},
 		TokenError,
@@ -98,6 +101,9 @@ pub mod pallet {
 
 		/// Told when an identity moves, to move what other pallets keep for it (the social graph).
 		type OnIdentityMoved: OnIdentityMoved<Self::AccountId>;
+
+		/// Told just before an account's handle leaves it (release, transfer, identity move).
+		type OnHandleGone: OnHandleGone<Self::AccountId>;
 
 		/// The longest display name, in bytes.
 		#[pallet::constant]
@@ -332,9 +338,11 @@ pub mod pallet {
 
 		/// Gives up the caller's handle and releases its deposit; anyone may claim it afterwards.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::release_handle())]
+		#[pallet::weight(T::WeightInfo::release_handle().saturating_add(T::OnHandleGone::weight()))]
 		pub fn release_handle(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			ensure!(HandleOf::<T>::contains_key(&who), Error::<T>::NoHandle);
+			T::OnHandleGone::on_handle_gone(&who);
 			let owned = HandleOf::<T>::take(&who).ok_or(Error::<T>::NoHandle)?;
 			OwnerOf::<T>::remove(&owned.handle);
 			T::Currency::release(
@@ -350,12 +358,13 @@ pub mod pallet {
 		/// Gives the caller's handle to `to`, which must have none. The deposit goes with it (held on
 		/// `to`'s account), so the receiver pays nothing.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::transfer_handle())]
+		#[pallet::weight(T::WeightInfo::transfer_handle().saturating_add(T::OnHandleGone::weight()))]
 		pub fn transfer_handle(origin: OriginFor<T>, to: AccountIdLookupOf<T>) -> DispatchResult {
 			let from = ensure_signed(origin)?;
 			let to = T::Lookup::lookup(to)?;
 			let owned = HandleOf::<T>::get(&from).ok_or(Error::<T>::NoHandle)?;
 			ensure!(!HandleOf::<T>::contains_key(&to), Error::<T>::ReceiverHasHandle);
+			T::OnHandleGone::on_handle_gone(&from);
 			Self::move_handle(&from, &to, &owned)?;
 			Self::deposit_event(Event::HandleTransferred { from, to, handle: owned.handle });
 			Ok(())
@@ -364,7 +373,9 @@ pub mod pallet {
 		/// Moves the caller's identity (profile, handle and social graph, with their deposits) to
 		/// `new_account`, which must have none of its own: for a user who rotates keys.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::move_identity().saturating_add(T::OnIdentityMoved::weight()))]
+		#[pallet::weight(T::WeightInfo::move_identity()
+			.saturating_add(T::OnIdentityMoved::weight())
+			.saturating_add(T::OnHandleGone::weight()))]
 		pub fn move_identity(
 			origin: OriginFor<T>,
 			new_account: AccountIdLookupOf<T>,
@@ -399,6 +410,9 @@ pub mod pallet {
 				Error::<T>::TargetHasIdentity
 			);
 			T::OnIdentityMoved::can_move(&from, &to)?;
+			if HandleOf::<T>::contains_key(&from) {
+				T::OnHandleGone::on_handle_gone(&from);
+			}
 
 			if let Some(profile) = Profiles::<T>::take(&from) {
 				Self::transfer_hold(HoldReason::Profile, &from, &to, profile.deposit)?;

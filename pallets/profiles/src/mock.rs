@@ -65,6 +65,7 @@ impl pallet_profiles::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ReservedOrigin = EnsureRoot<u64>;
 	type OnIdentityMoved = RecordMoves;
+	type OnHandleGone = ();
 	type MaxDisplayNameLen = frame_support::traits::ConstU32<64>;
 	type MaxBioLen = frame_support::traits::ConstU32<512>;
 	type MaxReserved = frame_support::traits::ConstU32<4>;

@@ -1,10 +1,12 @@
-//! Benchmarks of the quota pallet: its calls, and the extension's work for a quota-paid transaction
-//! (`charge_quota`: the payer's handle, bond and bar read, the bar and the block's share written).
+//! Benchmarks of the quota pallet: its calls, the extension's work for a quota-paid transaction
+//! (`charge_quota`: the payer's handle, bond and bar read, the bar and the block's share written), a
+//! voucher's authorization (two signatures checked, the claim run and rolled back) and claim, and the
+//! end of a sponsorship.
 
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	pallet_prelude::Weight,
+	pallet_prelude::{TransactionSource, Weight},
 	traits::{fungible::Mutate, EnsureOrigin, Get},
 };
 use frame_system::RawOrigin;
@@ -17,6 +19,31 @@ where
 	let who: T::AccountId = account(name, 0, 0);
 	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
 	who
+}
+
+/// A valid claim of a voucher from a funded sponsor, for the longest handle and profile.
+fn voucher_call<T: Config>() -> Call<T>
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let (sponsor, _) = T::BenchmarkHelper::sign(0, b"");
+	T::Currency::set_balance(&sponsor, BalanceOf::<T>::max_value() / 4u32.into());
+	let backing = T::CreditUnit::get() * Params::<T>::get().sponsors.backing_units.into();
+	Pallet::<T>::fund_sponsorship(RawOrigin::Signed(sponsor.clone()).into(), backing).unwrap();
+	let (account, _) = T::BenchmarkHelper::sign(1, b"");
+	let voucher = Voucher {
+		sponsor,
+		account,
+		handle: alloc::vec![b'v'; 32].try_into().expect("32 bytes fit"),
+		expires: 100u32.into(),
+	};
+	let display_name = alloc::vec![b'n'; 64];
+	let bio = alloc::vec![b'b'; 400];
+	let (_, sponsor_signature) =
+		T::BenchmarkHelper::sign(0, &Pallet::<T>::voucher_message(&voucher));
+	let (_, account_signature) =
+		T::BenchmarkHelper::sign(1, &Pallet::<T>::claim_message(&voucher, &display_name, &bio));
+	Call::<T>::claim_voucher { voucher, sponsor_signature, account_signature, display_name, bio }
 }
 
 #[benchmarks(where T::Currency: Mutate<T::AccountId>)]
@@ -96,6 +123,91 @@ mod benchmarks {
 
 		assert_eq!(BlockUsage::<T>::get(), weight);
 		assert!(Bars::<T>::get(&payer).unwrap().used > 1);
+	}
+
+	#[benchmark]
+	fn fund_sponsorship() {
+		let sponsor = funded::<T>("sponsor");
+		Pallet::<T>::fund_sponsorship(RawOrigin::Signed(sponsor.clone()).into(), T::MinBond::get())
+			.unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(sponsor.clone()), T::MinBond::get());
+
+		assert_eq!(
+			Sponsors::<T>::get(&sponsor).unwrap().funds,
+			T::MinBond::get() + T::MinBond::get()
+		);
+	}
+
+	#[benchmark]
+	fn withdraw_sponsorship() {
+		let sponsor = funded::<T>("sponsor");
+		Pallet::<T>::fund_sponsorship(RawOrigin::Signed(sponsor.clone()).into(), T::MinBond::get())
+			.unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(sponsor.clone()), T::MinBond::get());
+
+		assert!(Sponsors::<T>::get(&sponsor).is_none());
+	}
+
+	#[benchmark]
+	fn authorize_claim_voucher() -> Result<(), BenchmarkError> {
+		let call = voucher_call::<T>();
+
+		#[block]
+		{
+			use frame_support::traits::Authorize;
+			call.authorize(TransactionSource::External)
+				.ok_or("the call authorizes itself")?
+				.map_err(|_| "the voucher is valid")?;
+		}
+
+		Ok(())
+	}
+
+	#[benchmark]
+	fn claim_voucher() {
+		let Call::<T>::claim_voucher {
+			voucher,
+			sponsor_signature,
+			account_signature,
+			display_name,
+			bio,
+		} = voucher_call::<T>()
+		else {
+			unreachable!("voucher_call makes a claim")
+		};
+		let account = voucher.account.clone();
+
+		#[extrinsic_call]
+		_(
+			frame_system::Origin::<T>::Authorized,
+			voucher,
+			sponsor_signature,
+			account_signature,
+			display_name,
+			bio,
+		);
+
+		assert!(Sponsored::<T>::contains_key(&account));
+	}
+
+	#[benchmark]
+	fn end_sponsorship() {
+		let Call::<T>::claim_voucher { voucher, display_name, bio, .. } = voucher_call::<T>()
+		else {
+			unreachable!("voucher_call makes a claim")
+		};
+		Pallet::<T>::do_claim(&voucher, &display_name, &bio).unwrap();
+
+		#[block]
+		{
+			Pallet::<T>::end_sponsorship(&voucher.account);
+		}
+
+		assert!(!Sponsored::<T>::contains_key(&voucher.account));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

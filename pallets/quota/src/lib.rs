@@ -31,17 +31,53 @@
 //! - **Priority**: quota-paid transactions have priority 0, below every fee-paying one (whose priority is
 //!   at least 1), so they never push paying users out of a full block.
 //!
+//! ## Sponsored onboarding
+//! A **sponsor** (an app, a community) puts funds aside ([`Pallet::fund_sponsorship`]) and hands out
+//! **vouchers**: a [`Voucher`] names the sponsor, the new account, a handle and the last block it can be
+//! claimed in, and is signed by the sponsor. The new account, holding nothing, signs it too (with the
+//! profile it wants) and sends [`Pallet::claim_voucher`] as a general transaction that nobody signs and
+//! nobody pays for: the call authorizes itself (`#[pallet::authorize]`, frame-system's `AuthorizeCall`
+//! in the runtime's extensions) after checking both signatures and running the claim, so only a claim
+//! that works gets in. The claim
+//! - moves [`SponsorLimits::backing_units`] of the sponsor's funds to the account, **frozen** there
+//!   ([`FreezeReason::Sponsored`]): they pay the deposits of the handle, the profile and the posts, never
+//!   a fee or a transfer;
+//! - gives the account a **sufficient reference**, so it can sign transactions (quota-paid ones) with
+//!   no existential deposit of its own;
+//! - claims the handle and sets the profile ([`Config::Handles`]);
+//! - adds [`SponsorLimits::credits`] to its bar.
+//!
+//! The sponsorship lasts while the account holds the handle: just before the handle leaves it
+//! (released, transferred, moved with the identity; `kith_primitives::OnHandleGone`), the freeze and the
+//! sufficient reference go and what is still free of the backing returns to the sponsor's funds.
+//! Deposits still held stay the account's. A sponsor so risks at most its backing per voucher.
+//!
+//! Refused with a clear error: a voucher past its last block, or valid for longer than
+//! [`SponsorLimits::max_lifetime`], a forged signature (sponsor's or account's), a voucher claimed before
+//! (even by an account that has since lost its handle), a sponsor past
+//! [`SponsorLimits::vouchers_per_era`] claims in the era or without the funds for one more backing.
+//!
 //! ## Calls
 //! - [`Pallet::bond`], [`Pallet::unbond`], [`Pallet::withdraw_unbonded`]: hold KITH to enlarge the bar
 //!   ([`HoldReason::Bond`]); unbonded funds stop counting at once and can be withdrawn after
 //!   [`Config::RegenPeriod`], so one bond cannot fill bars on several accounts in one period.
-//! - [`Pallet::set_params`]: [`Config::AdminOrigin`] (governance) sets the [`QuotaParams`].
+//! - [`Pallet::set_params`]: [`Config::AdminOrigin`] (governance) sets the [`QuotaParams`], the sponsor
+//!   limits among them.
+//! - [`Pallet::fund_sponsorship`], [`Pallet::withdraw_sponsorship`]: a sponsor's funds
+//!   ([`HoldReason::Sponsor`]); what is not yet given to accounts can be withdrawn at any time.
+//! - [`Pallet::claim_voucher`]: an authorized general transaction (see above).
 //!
 //! ## Storage
 //! `Params` (the [`QuotaParams`]); `Bars` (account → [`Bar`]: the credits used as of a block; no entry is
 //! a full bar); `Bonds` (account → [`Bond`], at least [`Config::MinBond`] while active); `BlockUsage`
-//! (quota-paid weight in the current block, removed at its end).
+//! (quota-paid weight in the current block, removed at its end); `Sponsors` (sponsor → [`Sponsor`]);
+//! `Sponsored` (account → [`Sponsorship`], while it holds its sponsored handle); `ClaimedVouchers`
+//! (hashes of claimed vouchers by the era they expire in; eras that are over are cleared in `on_idle`);
+//! `PrunedEras` (the first era not yet cleared).
 #![cfg_attr(not(feature = "std"), no_std)]
+// `#[pallet::authorize]` expands to a function type with the call's arguments, which clippy finds
+// complex, in code outside the reach of an attribute on the call.
+#![allow(clippy::type_complexity)]
 
 extern crate alloc;
 
@@ -56,6 +92,7 @@ mod extension;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
+mod sponsors;
 #[cfg(test)]
 mod tests;
 mod types;
@@ -74,32 +111,50 @@ pub trait SocialCalls<Call, AccountId> {
 	fn worst_case(signer: &AccountId) -> (Call, AccountId);
 }
 
-/// Who holds a handle (and so a bar of [`QuotaParams::base`]).
+/// Who holds a handle (and so a bar of [`QuotaParams::base`]), and the claim of one with a voucher.
 pub trait HandleHolders<AccountId> {
 	/// Whether `who` holds a handle.
 	fn has_handle(who: &AccountId) -> bool;
+	/// Claims `handle` for `who` and sets its profile, paying the deposits from `who`'s balance.
+	fn claim(
+		who: &AccountId,
+		handle: &[u8],
+		display_name: &[u8],
+		bio: &[u8],
+	) -> sp_runtime::DispatchResult;
 	/// Gives `who` a handle, for benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn give_handle(who: &AccountId);
 }
 
-/// The credit bars, quota bonds and block share of quota-paid transactions.
+/// Makes signatures for benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<Signature, AccountId> {
+	/// A new account (one per `seed`) and its signature of `message`.
+	fn sign(seed: u32, message: &[u8]) -> (AccountId, Signature);
+}
+
+/// The credit bars, quota bonds, block share of quota-paid transactions, and sponsors.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::vec::Vec;
 	use frame_support::{
 		dispatch::{DispatchClass, DispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
 		traits::{
-			fungible::{Inspect, MutateHold},
+			fungible::{Inspect, Mutate, MutateFreeze, MutateHold},
 			tokens::Precision,
 		},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
-		traits::{Dispatchable, Saturating, UniqueSaturatedInto, Zero},
+		traits::{Dispatchable, IdentifyAccount, Saturating, UniqueSaturatedInto, Verify, Zero},
 		Perbill,
 	};
+
+	/// A voucher of a runtime.
+	pub type VoucherOf<T> = Voucher<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	/// An amount of the currency bonds are held in.
 	pub type BalanceOf<T> =
@@ -115,11 +170,19 @@ pub mod pallet {
 		RuntimeCall: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
 	>
 	{
-		/// The currency quota bonds are held in.
-		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The currency quota bonds and sponsors' funds are held in.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ MutateFreeze<Self::AccountId, Id = Self::RuntimeFreezeReason>;
 
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The overarching freeze reason.
+		type RuntimeFreezeReason: From<FreezeReason>;
+
+		/// The signatures of vouchers, by the sponsor and by the new account.
+		type Signature: Parameter + Verify<Signer: IdentifyAccount<AccountId = Self::AccountId>>;
 
 		/// Which calls are social actions, and whose bar pays for them.
 		type SocialCalls: SocialCalls<<Self as frame_system::Config>::RuntimeCall, Self::AccountId>;
@@ -144,6 +207,10 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls and of the extension's work.
 		type WeightInfo: WeightInfo;
+
+		/// Makes signatures for benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::Signature, Self::AccountId>;
 	}
 
 	/// Why this pallet holds funds.
@@ -152,6 +219,17 @@ pub mod pallet {
 		/// A quota bond, active or unbonding.
 		#[codec(index = 0)]
 		Bond,
+		/// A sponsor's funds, not yet given to accounts.
+		#[codec(index = 1)]
+		Sponsor,
+	}
+
+	/// Why this pallet freezes funds.
+	#[pallet::composite_enum]
+	pub enum FreezeReason {
+		/// A sponsor's backing in a sponsored account: for deposits only.
+		#[codec(index = 0)]
+		Sponsored,
 	}
 
 	/// The quota's parameters.
@@ -171,6 +249,27 @@ pub mod pallet {
 	/// The weight of the quota-paid transactions in the current block (removed when it ends).
 	#[pallet::storage]
 	pub type BlockUsage<T: Config> = StorageValue<_, Weight, ValueQuery>;
+
+	/// Sponsors: their funds, their claims this era and the accounts they sponsor. Kept while either
+	/// funds or accounts remain.
+	#[pallet::storage]
+	pub type Sponsors<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Sponsor<BalanceOf<T>>>;
+
+	/// Sponsored accounts, while they hold the handle they claimed with a voucher.
+	#[pallet::storage]
+	pub type Sponsored<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Sponsorship<T::AccountId, BalanceOf<T>>>;
+
+	/// The hashes of claimed vouchers, by the era they expire in (no entry of an era that is over is
+	/// needed: its vouchers have all expired).
+	#[pallet::storage]
+	pub type ClaimedVouchers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, u32, Identity, T::Hash, ()>;
+
+	/// The first era whose claimed vouchers have not been cleared.
+	#[pallet::storage]
+	pub type PrunedEras<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -203,6 +302,19 @@ pub mod pallet {
 		ParamsSet { params: QuotaParams },
 		/// `who`'s bar paid `cost` credits for `action`; `left` credits remain.
 		QuotaPaid { who: T::AccountId, action: SocialAction, cost: u32, left: Credits },
+		/// `sponsor` added `amount` to its funds, now `funds`.
+		SponsorFunded { sponsor: T::AccountId, amount: BalanceOf<T>, funds: BalanceOf<T> },
+		/// `sponsor` withdrew `amount` of its funds, leaving `funds`.
+		SponsorWithdrew { sponsor: T::AccountId, amount: BalanceOf<T>, funds: BalanceOf<T> },
+		/// `account` claimed `handle` with `sponsor`'s voucher, which moved `backing` to it.
+		VoucherClaimed {
+			sponsor: T::AccountId,
+			account: T::AccountId,
+			handle: Vec<u8>,
+			backing: BalanceOf<T>,
+		},
+		/// `account`'s handle left it, ending its sponsorship; `returned` went back to `sponsor`'s funds.
+		SponsorshipEnded { sponsor: T::AccountId, account: T::AccountId, returned: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -217,6 +329,29 @@ pub mod pallet {
 		NothingToWithdraw,
 		/// Every action must cost at least one credit.
 		ZeroCost,
+		/// A voucher must move some backing to the account it onboards.
+		NoBacking,
+		/// The voucher's last block has passed.
+		VoucherExpired,
+		/// The voucher is valid for longer than [`SponsorLimits::max_lifetime`] from now.
+		VoucherTooLong,
+		/// The sponsor's signature of the voucher is not valid.
+		BadSponsorSignature,
+		/// The new account's signature of the voucher and profile is not valid.
+		BadAccountSignature,
+		/// This voucher has been claimed already.
+		VoucherUsed,
+		/// The account is sponsored already.
+		AlreadySponsored,
+		/// The account has no sponsor funds.
+		NotASponsor,
+		/// The sponsor's funds do not cover another account's backing (or the amount to withdraw).
+		SponsorUnderfunded,
+		/// The sponsor's vouchers claimed this era have reached [`SponsorLimits::vouchers_per_era`].
+		SponsorLimitReached,
+		/// The handle and profile cannot be claimed: the handle is invalid, taken or reserved, the
+		/// account has one, the profile is invalid, or the deposits exceed the backing.
+		ClaimFailed,
 	}
 
 	#[pallet::hooks]
@@ -228,6 +363,10 @@ pub mod pallet {
 
 		fn on_finalize(_: BlockNumberFor<T>) {
 			BlockUsage::<T>::kill();
+		}
+
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::prune_vouchers(now, remaining)
 		}
 
 		fn integrity_test() {
@@ -312,7 +451,7 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Sets the parameters. Every cost must be at least 1.
+		/// Sets the parameters. Every cost must be at least 1, and a voucher's backing at least a unit.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_params())]
 		pub fn set_params(origin: OriginFor<T>, params: QuotaParams) -> DispatchResult {
@@ -322,19 +461,82 @@ pub mod pallet {
 			Self::deposit_event(Event::ParamsSet { params });
 			Ok(())
 		}
+
+		/// Adds `amount` to the caller's sponsor funds, holding it ([`HoldReason::Sponsor`]).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::fund_sponsorship())]
+		pub fn fund_sponsorship(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let sponsor = ensure_signed(origin)?;
+			T::Currency::hold(&HoldReason::Sponsor.into(), &sponsor, amount)?;
+			let mut record = Sponsors::<T>::get(&sponsor).unwrap_or_default();
+			record.funds.saturating_accrue(amount);
+			let funds = record.funds;
+			Sponsors::<T>::insert(&sponsor, record);
+			Self::deposit_event(Event::SponsorFunded { sponsor, amount, funds });
+			Ok(())
+		}
+
+		/// Releases `amount` of the caller's sponsor funds. Backing already given to accounts is
+		/// theirs while they hold their handles.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::withdraw_sponsorship())]
+		pub fn withdraw_sponsorship(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let sponsor = ensure_signed(origin)?;
+			let mut record = Sponsors::<T>::get(&sponsor).ok_or(Error::<T>::NotASponsor)?;
+			ensure!(record.funds >= amount, Error::<T>::SponsorUnderfunded);
+			T::Currency::release(&HoldReason::Sponsor.into(), &sponsor, amount, Precision::Exact)?;
+			record.funds -= amount;
+			let funds = record.funds;
+			Self::keep_sponsor(&sponsor, record);
+			Self::deposit_event(Event::SponsorWithdrew { sponsor, amount, funds });
+			Ok(())
+		}
+
+		/// Claims `voucher.handle` for `voucher.account`, with a profile of `display_name` and `bio`,
+		/// at the cost of `voucher.sponsor` (see the crate's documentation). A general transaction
+		/// that nobody signs: it authorizes itself with the sponsor's signature of the voucher and the
+		/// account's signature of the voucher and the profile ([`Pallet::voucher_message`],
+		/// [`Pallet::claim_message`]).
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::claim_voucher())]
+		#[pallet::authorize(Pallet::<T>::authorize_claim)]
+		#[pallet::weight_of_authorize(T::WeightInfo::authorize_claim_voucher())]
+		pub fn claim_voucher(
+			origin: OriginFor<T>,
+			voucher: VoucherOf<T>,
+			sponsor_signature: T::Signature,
+			account_signature: T::Signature,
+			display_name: Vec<u8>,
+			bio: Vec<u8>,
+		) -> DispatchResult {
+			ensure_authorized(origin)?;
+			let _ = (sponsor_signature, account_signature);
+			Self::do_claim(&voucher, &display_name, &bio)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// Refuses parameters under which some action would be free.
+		/// Refuses parameters under which some action would be free, or a voucher would give nothing
+		/// to pay the handle's deposit with.
 		pub(crate) fn check_params(params: &QuotaParams) -> Result<(), Error<T>> {
 			ensure!(params.costs.min() >= 1, Error::<T>::ZeroCost);
+			ensure!(params.sponsors.backing_units >= 1, Error::<T>::NoBacking);
 			Ok(())
 		}
 
 		/// The size of `who`'s bar, in credits.
 		pub fn bar_size(who: &T::AccountId) -> Credits {
 			let params = Params::<T>::get();
-			let base = if T::Handles::has_handle(who) { params.base } else { 0 };
+			let mut base = if T::Handles::has_handle(who) { params.base } else { 0 };
+			if Sponsored::<T>::contains_key(who) {
+				base = base.saturating_add(params.sponsors.credits);
+			}
 			let bonded = Bonds::<T>::get(who).map_or(Zero::zero(), |bond| bond.active);
 			let units: Credits = (bonded / T::CreditUnit::get()).unique_saturated_into();
 			Credits::from(base).saturating_add(units.saturating_mul(params.per_unit.into()))
@@ -438,7 +640,7 @@ pub mod pallet {
 				);
 			}
 			ensure!(Self::check_params(&Params::<T>::get()).is_ok(), "an action is free");
-			Ok(())
+			Self::sponsors_try_state()
 		}
 	}
 }

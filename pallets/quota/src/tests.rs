@@ -343,3 +343,5 @@ fn a_bare_transaction_is_counted_in_the_block_as_check_weight_counts_it() {
 		assert_eq!(ours, System::block_weight().total());
 	});
 }
+
+mod sponsors;

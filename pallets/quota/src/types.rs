@@ -1,7 +1,8 @@
 //! The types of the quota pallet: social actions and their costs, the parameters governance sets, an
-//! account's credit bar and its quota bond.
+//! account's credit bar and its quota bond, sponsors, their vouchers and the accounts they onboard.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
@@ -140,6 +141,37 @@ pub struct QuotaParams {
 	pub costs: ActionCosts,
 	/// The share of a block's normal-class weight that quota-paid transactions may fill together.
 	pub block_share: Perbill,
+	/// What sponsors may do.
+	pub sponsors: SponsorLimits,
+}
+
+/// What governance allows sponsors ([`crate::Pallet::claim_voucher`]).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	frame_support::Serialize,
+	frame_support::Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde")]
+pub struct SponsorLimits {
+	/// How many of one sponsor's vouchers can be claimed per era ([`crate::Config::RegenPeriod`]).
+	pub vouchers_per_era: u32,
+	/// What a claimed voucher moves from the sponsor's funds to the new account, in
+	/// [`crate::Config::CreditUnit`]s: frozen there, it pays the deposits of the handle, the profile and
+	/// what the account posts, and nothing else.
+	pub backing_units: u32,
+	/// Credits a sponsor adds to the bar of each account it onboarded, on top of the handle's.
+	pub credits: u32,
+	/// The longest a voucher may be valid, in blocks from its claim.
+	pub max_lifetime: u32,
 }
 
 impl Default for QuotaParams {
@@ -162,6 +194,7 @@ impl Default for QuotaParams {
 				remove: 1,
 			},
 			block_share: Perbill::from_percent(50),
+			sponsors: SponsorLimits::default(),
 		}
 	}
 }
@@ -208,4 +241,66 @@ pub struct Bond<Balance, BlockNumber> {
 	/// An amount being unbonded (it no longer enlarges the bar) and the block it can be withdrawn
 	/// from. Unbonding more adds to it and moves that block.
 	pub unlocking: Option<(Balance, BlockNumber)>,
+}
+
+impl Default for SponsorLimits {
+	/// 100 accounts a day per sponsor, each backed with 3 units (in Kith 3 KITH: a handle's deposit, a
+	/// profile's and about 80 posts'), no extra credits, vouchers valid for at most a week of 6 s blocks.
+	fn default() -> Self {
+		Self { vouchers_per_era: 100, backing_units: 3, credits: 0, max_lifetime: 7 * 14_400 }
+	}
+}
+
+/// The longest handle a voucher can name (the profiles pallet's limit).
+pub type MaxVoucherHandleLen = ConstU32<32>;
+
+/// A sponsor's promise, signed by it, that `account` may claim `handle` with a profile at the sponsor's
+/// cost until block `expires`.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Voucher<AccountId, BlockNumber> {
+	/// Who pays.
+	pub sponsor: AccountId,
+	/// Who may claim it.
+	pub account: AccountId,
+	/// The handle it is for, as the profiles pallet takes it.
+	pub handle: BoundedVec<u8, MaxVoucherHandleLen>,
+	/// The last block it can be claimed in.
+	pub expires: BlockNumber,
+}
+
+/// A sponsor's funds and how many of its vouchers were claimed in its latest era.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Default,
+)]
+pub struct Sponsor<Balance> {
+	/// Funds held for the accounts it will onboard ([`crate::HoldReason::Sponsor`]).
+	pub funds: Balance,
+	/// The era of `claimed`.
+	pub era: u32,
+	/// Vouchers claimed in `era`.
+	pub claimed: u32,
+	/// Accounts it sponsors now.
+	pub accounts: u32,
+}
+
+/// An account onboarded by a sponsor, while it holds the handle it claimed.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Sponsorship<AccountId, Balance> {
+	/// Who onboarded it.
+	pub sponsor: AccountId,
+	/// What the sponsor moved to it, frozen there ([`crate::FreezeReason::Sponsored`]).
+	pub backing: Balance,
 }

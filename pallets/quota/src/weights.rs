@@ -43,6 +43,11 @@ pub trait WeightInfo {
 	fn withdraw_unbonded() -> Weight;
 	fn set_params() -> Weight;
 	fn charge_quota() -> Weight;
+	fn fund_sponsorship() -> Weight;
+	fn withdraw_sponsorship() -> Weight;
+	fn authorize_claim_voucher() -> Weight;
+	fn claim_voucher() -> Weight;
+	fn end_sponsorship() -> Weight;
 }
 
 /// Weights for `pallet_quota` measured on this machine, with the runtime's database weights.
@@ -132,6 +137,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn fund_sponsorship() -> Weight { Weight::zero() }
+	fn withdraw_sponsorship() -> Weight { Weight::zero() }
+	fn authorize_claim_voucher() -> Weight { Weight::zero() }
+	fn claim_voucher() -> Weight { Weight::zero() }
+	fn end_sponsorship() -> Weight { Weight::zero() }
 }
 
 // The same weights with ParityDB's database weights, for tests and mocks.
@@ -220,4 +230,9 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
+	fn fund_sponsorship() -> Weight { Weight::zero() }
+	fn withdraw_sponsorship() -> Weight { Weight::zero() }
+	fn authorize_claim_voucher() -> Weight { Weight::zero() }
+	fn claim_voucher() -> Weight { Weight::zero() }
+	fn end_sponsorship() -> Weight { Weight::zero() }
 }

@@ -9,8 +9,9 @@ use pallet_quota::SocialAction;
 use sp_runtime::{traits::StaticLookup, Perbill};
 
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, CreatorRewards, Follows, Moderation, Posts, Runtime,
-	RuntimeCall, RuntimeFreezeReason, RuntimeHoldReason, DAYS, MICRO_UNIT, MILLI_UNIT, UNIT,
+	AccountId, Balance, Balances, BlockNumber, CreatorRewards, Follows, Moderation, Posts,
+	Profiles, Quota, Runtime, RuntimeCall, RuntimeFreezeReason, RuntimeHoldReason, DAYS,
+	MICRO_UNIT, MILLI_UNIT, UNIT,
 };
 
 parameter_types! {
@@ -48,6 +49,8 @@ impl pallet_profiles::Config for Runtime {
 	type ReservedOrigin = EnsureRoot<AccountId>;
 	/// The social graph moves, then what moderation enforces on the account.
 	type OnIdentityMoved = (Follows, Moderation);
+	/// A sponsored account's sponsorship ends with its handle.
+	type OnHandleGone = Quota;
 	type MaxDisplayNameLen = ConstU32<64>;
 	type MaxBioLen = ConstU32<512>;
 	type MaxReserved = ConstU32<256>;
@@ -183,12 +186,23 @@ impl pallet_quota::SocialCalls<RuntimeCall, AccountId> for SocialActions {
 	}
 }
 
-/// An account holds a handle in `pallet-profiles`.
+/// An account holds a handle in `pallet-profiles`; a voucher claims one there, with a profile.
 pub struct HandleHolders;
 
 impl pallet_quota::HandleHolders<AccountId> for HandleHolders {
 	fn has_handle(who: &AccountId) -> bool {
 		pallet_profiles::HandleOf::<Runtime>::contains_key(who)
+	}
+
+	fn claim(
+		who: &AccountId,
+		handle: &[u8],
+		display_name: &[u8],
+		bio: &[u8],
+	) -> sp_runtime::DispatchResult {
+		let origin = || crate::RuntimeOrigin::signed(who.clone());
+		Profiles::claim_handle(origin(), handle.to_vec())?;
+		Profiles::set_profile(origin(), display_name.to_vec(), bio.to_vec(), None)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -207,6 +221,9 @@ impl pallet_quota::HandleHolders<AccountId> for HandleHolders {
 impl pallet_quota::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	/// Vouchers are signed as transactions are.
+	type Signature = crate::Signature;
 	type SocialCalls = SocialActions;
 	type Handles = HandleHolders;
 	/// Root: a referendum on the root track (or sudo on development chains).
@@ -218,4 +235,25 @@ impl pallet_quota::Config for Runtime {
 	type CreditUnit = HandleDeposit;
 	type MinBond = HandleDeposit;
 	type WeightInfo = pallet_quota::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = VoucherSigner;
+}
+
+/// Signs vouchers in benchmarks with sr25519 keys made in the benchmark's keystore.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct VoucherSigner;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_quota::BenchmarkHelper<crate::Signature, AccountId> for VoucherSigner {
+	fn sign(seed: u32, message: &[u8]) -> (AccountId, crate::Signature) {
+		use sp_core::crypto::KeyTypeId;
+		const KEYS: KeyTypeId = KeyTypeId(*b"vchr");
+		let seed = alloc::format!("//voucher{seed}").into_bytes();
+		use frame_support::__private::sp_io::crypto;
+		use sp_runtime::traits::IdentifyAccount;
+		let public = crypto::sr25519_generate(KEYS, Some(seed));
+		let signature = crypto::sr25519_sign(KEYS, &public, message)
+			.expect("the key was just made in the keystore");
+		(sp_runtime::MultiSigner::from(public).into_account(), signature.into())
+	}
 }

@@ -1,11 +1,13 @@
 // Writing a post, reply or quote: text with the byte limit (the runtime's Posts.MaxTextLen) counted
-// as you type, or media by CID with a caption.
+// as you type, or media by CID with a caption; whether the account's social-quota credits pay for it
+// or it pays a fee.
 import { useEffect, useState } from "preact/hooks";
 import { api, limits } from "../chain";
 import { countBytes, toBytes } from "../lib/bytes";
 import { submit } from "../tx";
 import { useStore } from "../store";
 import { ErrorNote, NeedAccount } from "../ui";
+import { FeeHint } from "./Credits";
 
 export type ComposeKind = { type: "root" } | { type: "reply"; parent: number } | { type: "quote"; of: number } | { type: "edit"; id: number };
 
@@ -92,6 +94,7 @@ export function Composer(props: { kind?: ComposeKind; initial?: string; onDone?:
           {busy ? "Sending…" : kind.type === "reply" ? "Reply" : kind.type === "edit" ? "Save" : kind.type === "quote" ? "Quote" : "Post"}
         </button>
       </div>
+      <FeeHint address={current.address} action={kind.type === "root" ? "post" : kind.type} />
       <ErrorNote error={error} />
     </div>
   );

@@ -21,7 +21,8 @@ export function parseAmount(input: string, decimals = DECIMALS): bigint {
   return BigInt(whole) * 10n ** BigInt(decimals) + BigInt(fraction.padEnd(decimals, "0") || "0");
 }
 
-function groupThousands(digits: string): string {
+/** "1234567" -> "1,234,567". */
+export function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 

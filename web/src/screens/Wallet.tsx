@@ -1,8 +1,9 @@
 import { BEST } from "../chain";
-// Balance, tips sent and received, and creator rewards (bond, unbond, withdraw, claim; the era's pool
-// and this account's score).
+// Balance and social-quota credits, tips sent and received, and creator rewards (bond, unbond, withdraw,
+// claim; the era's pool and this account's score).
 import { useState } from "preact/hooks";
 import { api } from "../chain";
+import { Credits } from "../components/Credits";
 import { href } from "../lib/route";
 import { formatAmount, parseAmount } from "../lib/units";
 import { useStore } from "../store";
@@ -68,6 +69,7 @@ export function Wallet() {
         <p class="muted small">
           Transferable <Amount planck={transferable} /> · held <Amount planck={account.data.reserved} /> · frozen <Amount planck={account.data.frozen} />
         </p>
+        <Credits address={current.address} />
       </Card>
       <Card title="Tips">
         <p data-testid="tips-received">
