@@ -363,11 +363,54 @@ fn a_zero_balance_account_claims_a_voucher_posts_fifty_times_a_day_and_then_is_r
 			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
 		);
 
-		// Half a day later, half the bar is back: 25 more posts.
+		// The bar refills a full bar's worth a day (14,400 blocks): 288 blocks later, one post's worth.
 		let start = System::block_number();
-		common::skip_to_block(start + kith_runtime::DAYS / 2);
-		assert_eq!(Quota::available(&who), 500);
+		common::run_to_block(start + kith_runtime::DAYS / 50);
+		assert_eq!(Quota::available(&who), 20);
 		send(50, "back again").expect("quota-paid").expect("posted");
-		assert_eq!(Quota::available(&who), 480);
+		assert_eq!(Quota::available(&who), 0);
+	});
+}
+
+#[test]
+fn quota_paid_posts_stop_at_the_block_cap_while_a_fee_paying_transfer_gets_in() {
+	use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+	in_block_one(|| {
+		// A cap of 1% of the normal class, so that one account's bar reaches it.
+		let mut params = pallet_quota::Params::<Runtime>::get();
+		params.block_share = sp_runtime::Perbill::from_percent(1);
+		frame_support::assert_ok!(Quota::set_params(kith_runtime::RuntimeOrigin::root(), params));
+		claim_handle(Bob, "bob");
+		apply_ok(Bob, pallet_quota::Call::bond { amount: 100 * UNIT });
+		next_block();
+
+		let cap = Quota::block_cap();
+		let (mut included, mut refused) = (0, 0);
+		for n in 0..200 {
+			match apply(Bob, post(&format!("post {n}"))) {
+				Ok(Ok(())) => included += 1,
+				Err(TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources)) => {
+					refused += 1
+				},
+				other => panic!("post {n}: {other:?}"),
+			}
+		}
+		let used = pallet_quota::BlockUsage::<Runtime>::get();
+		eprintln!(
+			"block cap {cap}: {included} quota-paid posts in the block ({used}), {refused} refused"
+		);
+		assert!(used.all_lte(cap));
+		assert!(included > 0 && refused > 0, "{included} included, {refused} refused");
+		// Paying users are not crowded out.
+		apply_ok(
+			Charlie,
+			pallet_balances::Call::transfer_keep_alive {
+				dest: Dave.to_account_id().into(),
+				value: UNIT,
+			},
+		);
+		// The next block takes quota-paid posts again.
+		next_block();
+		apply_ok(Bob, post("next block"));
 	});
 }

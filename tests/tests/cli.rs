@@ -9,7 +9,10 @@
 use kith_e2e::Node;
 use kith_runtime::{AccountId, Balance, Runtime, UNIT};
 use serde_json::Value;
-use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
+use sp_core::{
+	crypto::{Ss58AddressFormat, Ss58Codec},
+	Pair as _,
+};
 use sp_keyring::Sr25519Keyring::{self, Bob, Charlie};
 
 /// Runs one `kith` command line against `node` and returns what it printed, or its error.
@@ -114,6 +117,30 @@ fn a_session_of_cli_commands_drives_the_chain() {
 	let first = json(&node, "--suri //Newcomer post 'my first post, and it was free'");
 	assert!(post_exists(&node, first["postId"].as_u64().unwrap()));
 	assert_eq!(first["fee"], "0");
+	// The pool bound on a real node: 1,000 posts the newcomer pre-signed, one after another by nonce.
+	// Its bar covers 49 more (980 credits); past them it would pay fees it cannot: refused.
+	let pair = sp_core::sr25519::Pair::from_string("//Newcomer", None).unwrap();
+	let nonce: u32 = node.runtime_call("AccountNonceApi_account_nonce", &newcomer);
+	let genesis = node.block_hash(0);
+	let accepted = (nonce..nonce + 1_000)
+		.filter(|&n| {
+			let call = kith_runtime::RuntimeCall::Posts(pallet_posts::Call::create_post {
+				kind: pallet_posts::NewPostKind::Root,
+				content: Some(pallet_posts::ContentInput::Text(format!("spam {n}").into_bytes())),
+			});
+			let xt = kith_runtime::signing::sign(call, &pair, n, genesis);
+			node.try_rpc(
+				"author_submitExtrinsic",
+				serde_json::json!([kith_e2e::hex(&codec::Encode::encode(&xt))]),
+			)
+			.is_ok()
+		})
+		.count();
+	let pending =
+		node.rpc("author_pendingExtrinsics", serde_json::json!([])).as_array().unwrap().len();
+	eprintln!("pool bound: 1,000 pre-signed posts, {accepted} accepted, {pending} pending");
+	assert_eq!(accepted, 49);
+	assert!(pending <= 49, "{pending} in the pool");
 	let sponsor = json(&node, "--suri //Bob sponsor status");
 	assert_eq!(
 		(sponsor["funds"].as_str(), sponsor["accounts"].as_u64()),

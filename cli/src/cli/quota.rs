@@ -5,13 +5,14 @@
 use clap::Subcommand;
 use codec::{Decode, Encode};
 use serde_json::json;
-use subxt::utils::{AccountId32, MultiAddress, MultiSignature, H256};
+use subxt::utils::{AccountId32, MultiAddress, H256};
 
 use super::{done, Context};
 use crate::{
 	address, amount, chain,
 	chain::runtime_types::{
 		bounded_collections::bounded_vec::BoundedVec, pallet_quota::types::Voucher,
+		sp_runtime::MultiSignature,
 	},
 	client, keys, Error, Report,
 };
@@ -363,7 +364,7 @@ pub async fn claim(cx: &mut Context, code: &str, name: &str, bio: &str) -> Resul
 
 /// The index in `InvalidTransaction::Custom(index)` that the node's refusal names, if any.
 fn custom_error(text: &str) -> Option<u8> {
-	let rest = &text[text.find("Custom")?..];
+	let rest = &text[text.to_ascii_lowercase().find("custom error")?..];
 	let digits: String = rest
 		.chars()
 		.skip_while(|c| !c.is_ascii_digit())

@@ -4,6 +4,7 @@
 use crate::{
 	pallet::*, BalanceOf, Config, HandleHolders, Sponsor, Sponsorship, VoucherOf, WeightInfo,
 };
+use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{
 	pallet_prelude::*,

@@ -59,13 +59,6 @@ pub fn next_block() {
 	start_block(header.number + 1, header.hash());
 }
 
-/// Finalizes the current block and initializes block `number` on top of it, skipping the blocks
-/// between (for what only counts block numbers, such as a credit bar's refill).
-pub fn skip_to_block(number: kith_runtime::BlockNumber) {
-	let header = Executive::finalize_block();
-	start_block(number, header.hash());
-}
-
 /// Runs blocks until block `number` is initialized.
 pub fn run_to_block(number: kith_runtime::BlockNumber) {
 	while System::block_number() < number {
