@@ -369,6 +369,37 @@ fn a_zero_balance_account_claims_a_voucher_posts_fifty_times_a_day_and_then_is_r
 		assert_eq!(Quota::available(&who), 20);
 		send(50, "back again").expect("quota-paid").expect("posted");
 		assert_eq!(Quota::available(&who), 0);
+
+		// Releasing the handle ends the sponsorship (a fee's worth of KITH of its own pays for the
+		// release): the freeze and the sufficient reference go, the free backing returns to Alice.
+		apply_ok(
+			Alice,
+			pallet_balances::Call::transfer_keep_alive { dest: who.clone().into(), value: UNIT },
+		);
+		let funds = || pallet_quota::Sponsors::<Runtime>::get(Alice.to_account_id()).unwrap().funds;
+		let before = funds();
+		kith_runtime::Executive::apply_extrinsic(signing::sign(
+			pallet_profiles::Call::release_handle {}.into(),
+			&newcomer,
+			51,
+			genesis_hash(),
+		))
+		.expect("fee-paid")
+		.expect("released");
+		let returned = System::events()
+			.into_iter()
+			.find_map(|record| match record.event {
+				RuntimeEvent::Quota(pallet_quota::Event::SponsorshipEnded { returned, .. }) => {
+					Some(returned)
+				},
+				_ => None,
+			})
+			.expect("the sponsorship ended");
+		assert!(returned > 0);
+		assert_eq!(funds(), before + returned);
+		assert_eq!(System::sufficients(&who), 0);
+		assert!(pallet_quota::Sponsored::<Runtime>::get(&who).is_none());
+		assert_eq!(Quota::bar_size(&who), 0);
 	});
 }
 

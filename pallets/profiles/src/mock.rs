@@ -33,6 +33,25 @@ thread_local! {
 	pub static MOVES: RefCell<Vec<(u64, u64)>> = const { RefCell::new(Vec::new()) };
 	/// Accounts the hook refuses to move to (as the follows pallet refuses accounts in the graph).
 	pub static REFUSED: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+	/// The accounts whose handle the hook was told is leaving, with whether they still held it then.
+	pub static GONE: RefCell<Vec<(u64, bool)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records the accounts whose handle leaves them.
+pub struct RecordGone;
+impl kith_primitives::OnHandleGone<u64> for RecordGone {
+	fn on_handle_gone(who: &u64) {
+		let held = crate::HandleOf::<Test>::contains_key(who);
+		GONE.with(|g| g.borrow_mut().push((*who, held)));
+	}
+	fn weight() -> frame_support::weights::Weight {
+		Default::default()
+	}
+}
+
+/// The accounts the handle-gone hook was told of, since the last call.
+pub fn handles_gone() -> Vec<(u64, bool)> {
+	GONE.with(|g| g.take())
 }
 
 /// Records moves; refuses targets in `REFUSED`.
@@ -65,7 +84,7 @@ impl pallet_profiles::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ReservedOrigin = EnsureRoot<u64>;
 	type OnIdentityMoved = RecordMoves;
-	type OnHandleGone = ();
+	type OnHandleGone = RecordGone;
 	type MaxDisplayNameLen = frame_support::traits::ConstU32<64>;
 	type MaxBioLen = frame_support::traits::ConstU32<512>;
 	type MaxReserved = frame_support::traits::ConstU32<4>;
@@ -98,6 +117,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 /// Runs a test and then checks the pallet's invariants.
 pub fn test(f: impl FnOnce()) {
 	MOVES.with(|m| m.borrow_mut().clear());
+	GONE.with(|g| g.borrow_mut().clear());
 	REFUSED.with(|r| r.borrow_mut().clear());
 	new_test_ext().execute_with(|| {
 		f();

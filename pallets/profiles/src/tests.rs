@@ -269,3 +269,23 @@ fn set_reserved_needs_the_reserved_origin_and_replaces_the_list() {
 		);
 	});
 }
+
+#[test]
+fn the_handle_gone_hook_is_told_before_a_release_a_transfer_and_a_move() {
+	test(|| {
+		assert_ok!(claim(1, b"one"));
+		assert_ok!(Profiles::release_handle(RuntimeOrigin::signed(1)));
+		assert_ok!(claim(2, b"two"));
+		assert_ok!(Profiles::transfer_handle(RuntimeOrigin::signed(2), 3));
+		assert_ok!(Profiles::move_identity(RuntimeOrigin::signed(3), 4));
+		// Each time the account still held the handle when the hook ran.
+		assert_eq!(handles_gone(), vec![(1, true), (2, true), (3, true)]);
+		// A move of an identity without a handle, and refused calls, tell nothing.
+		assert_ok!(set_profile(4, b"Four", b"", None));
+		assert_ok!(Profiles::release_handle(RuntimeOrigin::signed(4)));
+		handles_gone();
+		assert_ok!(Profiles::move_identity(RuntimeOrigin::signed(4), 5));
+		assert!(Profiles::release_handle(RuntimeOrigin::signed(5)).is_err());
+		assert!(handles_gone().is_empty());
+	});
+}
