@@ -516,6 +516,7 @@ pub mod pallet {
 			bio: Vec<u8>,
 		) -> DispatchResult {
 			ensure_authorized(origin)?;
+			// Checked by the authorization, which the authorized origin proves has run.
 			let _ = (sponsor_signature, account_signature);
 			Self::do_claim(&voucher, &display_name, &bio)
 		}
