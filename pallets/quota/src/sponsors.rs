@@ -106,9 +106,11 @@ impl<T: Config> Pallet<T> {
 		.and_then(|claimed| claimed)
 		.map_err(refuse)?;
 		let now = frame_system::Pallet::<T>::block_number();
+		// Valid in the pool until the voucher expires (at least for the next block).
+		let longevity: u64 = voucher.expires.saturating_sub(now).unique_saturated_into();
 		let validity = ValidTransaction::with_tag_prefix("KithVoucher")
 			.and_provides(&voucher.account)
-			.longevity(voucher.expires.saturating_sub(now).unique_saturated_into())
+			.longevity(longevity.max(1))
 			.build()?;
 		Ok((validity, Weight::zero()))
 	}
