@@ -31,6 +31,12 @@ pub mod keys;
 		path = "kith_runtime::opaque::SessionKeys",
 		derive = "::subxt::ext::codec::Decode",
 		recursive
+	),
+	// `kith sponsor voucher` and `kith claim` sign a voucher's SCALE bytes and pass it on as them.
+	derive_for_type(
+		path = "pallet_quota::types::Voucher",
+		derive = "::subxt::ext::codec::Encode, ::subxt::ext::codec::Decode",
+		recursive
 	)
 )]
 pub mod chain {}

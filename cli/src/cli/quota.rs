@@ -213,22 +213,8 @@ pub enum SponsorCommand {
 	},
 }
 
-/// A voucher and its sponsor's signature, as `kith sponsor voucher` prints it (hex of SCALE).
-#[derive(codec::Encode, codec::Decode)]
-struct VoucherCode {
-	sponsor: [u8; 32],
-	account: [u8; 32],
-	handle: Vec<u8>,
-	expires: u32,
-	signature: [u8; 64],
-}
-
-impl VoucherCode {
-	/// The voucher's fields as the runtime encodes its `Voucher`.
-	fn voucher(&self) -> (&[u8; 32], &[u8; 32], &Vec<u8>, u32) {
-		(&self.sponsor, &self.account, &self.handle, self.expires)
-	}
-}
+/// A voucher and its sponsor's sr25519 signature: what `kith sponsor voucher` prints (hex of SCALE).
+type VoucherCode = (Voucher<AccountId32, u32>, [u8; 64]);
 
 /// The chain's genesis hash, which voucher signatures commit to.
 async fn genesis(cx: &mut Context) -> Result<H256, Error> {
@@ -291,24 +277,24 @@ pub async fn sponsor(cx: &mut Context, command: SponsorCommand) -> Result<Report
 			let genesis = genesis(cx).await?;
 			let best: u32 =
 				cx.client().await?.at_best().await?.block_number().try_into().unwrap_or(0);
-			let mut code = VoucherCode {
-				sponsor: keys::account_of(&signer).0,
-				account: account.0,
-				handle: handle.into_bytes(),
+			let voucher = Voucher {
+				sponsor: keys::account_of(&signer),
+				account,
+				handle: BoundedVec(handle.into_bytes()),
 				expires: best.saturating_add(blocks),
-				signature: [0; 64],
 			};
-			let message = (&b"kith/voucher"[..], genesis, code.voucher()).encode();
-			code.signature = signer.sign(&message).0;
+			let signature = signer.sign(&(&b"kith/voucher"[..], genesis, &voucher).encode()).0;
+			let code: VoucherCode = (voucher, signature);
 			let hex = format!("0x{}", hex::encode(code.encode()));
+			let (voucher, _) = code;
 			Ok(Report {
 				text: format!(
 					"voucher for {} to claim @{} until block {}:\n{hex}",
 					address::format(&account),
-					String::from_utf8_lossy(&code.handle),
-					code.expires
+					String::from_utf8_lossy(&voucher.handle.0),
+					voucher.expires
 				),
-				json: json!({ "voucher": hex, "expires": code.expires }),
+				json: json!({ "voucher": hex, "expires": voucher.expires }),
 			})
 		},
 	}
@@ -320,28 +306,23 @@ pub async fn claim(cx: &mut Context, code: &str, name: &str, bio: &str) -> Resul
 	let bytes = hex::decode(code.trim().trim_start_matches("0x")).map_err(|_| {
 		Error::Usage("a voucher code is the hex `kith sponsor voucher` prints".into())
 	})?;
-	let code = VoucherCode::decode(&mut &bytes[..])
+	let (voucher, sponsor_signature) = VoucherCode::decode(&mut &bytes[..])
 		.map_err(|_| Error::Usage("this is not a voucher code".into()))?;
 	let signer = cx.signer()?;
-	if keys::account_of(&signer).0 != code.account {
+	if keys::account_of(&signer) != voucher.account {
 		return Err(Error::Usage(format!(
 			"this voucher is for {}, not for the signer",
-			address::format(&AccountId32(code.account))
+			address::format(&voucher.account)
 		)));
 	}
 	let genesis = genesis(cx).await?;
 	let (name, bio) = (name.as_bytes().to_vec(), bio.as_bytes().to_vec());
-	let message = (&b"kith/voucher-claim"[..], genesis, code.voucher(), &name, &bio).encode();
+	let message = (&b"kith/voucher-claim"[..], genesis, &voucher, &name, &bio).encode();
 	let account_signature = MultiSignature::Sr25519(signer.sign(&message).0);
-	let handle = String::from_utf8_lossy(&code.handle).into_owned();
+	let handle = String::from_utf8_lossy(&voucher.handle.0).into_owned();
 	let call = chain::tx().quota().claim_voucher(
-		Voucher {
-			sponsor: AccountId32(code.sponsor),
-			account: AccountId32(code.account),
-			handle: BoundedVec(code.handle),
-			expires: code.expires,
-		},
-		MultiSignature::Sr25519(code.signature),
+		voucher,
+		MultiSignature::Sr25519(sponsor_signature),
 		account_signature,
 		name,
 		bio,

@@ -535,7 +535,8 @@ pub mod pallet {
 		pub fn bar_size(who: &T::AccountId) -> Credits {
 			let params = Params::<T>::get();
 			let mut base = if T::Handles::has_handle(who) { params.base } else { 0 };
-			if Sponsored::<T>::contains_key(who) {
+			// Read only when sponsors add credits: this runs for every social action.
+			if params.sponsors.credits > 0 && Sponsored::<T>::contains_key(who) {
 				base = base.saturating_add(params.sponsors.credits);
 			}
 			let bonded = Bonds::<T>::get(who).map_or(Zero::zero(), |bond| bond.active);

@@ -81,15 +81,11 @@ impl<T: Config> Pallet<T> {
 		display_name: &Vec<u8>,
 		bio: &Vec<u8>,
 	) -> TransactionValidityWithRefund {
+		// This pallet's errors by their index; any other (the profiles pallet's) as `ClaimFailed`.
+		let own = <Self as frame_support::traits::PalletInfoAccess>::index() as u8;
 		let refuse = |error: DispatchError| -> TransactionValidityError {
 			let code = match error {
-				DispatchError::Module(module)
-					if Some(module.index as usize)
-						== <Pallet<T> as frame_support::traits::PalletInfoAccess>::index()
-							.into() =>
-				{
-					module.error[0]
-				},
+				DispatchError::Module(module) if module.index == own => module.error[0],
 				_ => Self::error_code(Error::<T>::ClaimFailed),
 			};
 			InvalidTransaction::Custom(code).into()
