@@ -70,7 +70,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Authorizes [`Pallet::claim_voucher`]: both signatures hold and the claim works (run and rolled
 	/// back), so a claim that gets into a block costs nobody anything it should not. A refusal is
-	/// `InvalidTransaction::Custom` with the index of the pallet's error.
+	/// `InvalidTransaction::Custom` with the index of the pallet's error. The trial run happens in the
+	/// block too (the claim then runs twice, and its weight counts both): two claims of one handle can
+	/// both pass the pool, and only this keeps the second, which would pay nothing, out of the block.
 	// `#[pallet::authorize]` passes the call's arguments by reference, as they are.
 	#[allow(clippy::ptr_arg)]
 	pub(crate) fn authorize_claim(
