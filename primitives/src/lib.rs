@@ -177,15 +177,18 @@ pub trait PostAuthors<AccountId> {
 /// pallets call it after their own checks passed (never for an account's own post); what the receiver
 /// does with it cannot fail the reaction or the tip.
 pub trait OnAppreciation<AccountId> {
-	/// `who` appreciated post `post` by `author`.
-	fn on_appreciation(who: &AccountId, author: &AccountId, post: PostId);
+	/// `who` appreciated post `post` by `author`. Returns the weight it took, at most
+	/// [`Self::weight`]; the caller charges that instead of the most.
+	fn on_appreciation(who: &AccountId, author: &AccountId, post: PostId) -> Weight;
 
 	/// The most weight [`Self::on_appreciation`] can take.
 	fn weight() -> Weight;
 }
 
 impl<AccountId> OnAppreciation<AccountId> for () {
-	fn on_appreciation(_: &AccountId, _: &AccountId, _: PostId) {}
+	fn on_appreciation(_: &AccountId, _: &AccountId, _: PostId) -> Weight {
+		Weight::zero()
+	}
 	fn weight() -> Weight {
 		Weight::zero()
 	}

@@ -240,6 +240,23 @@ mod benchmarks {
 		assert!(!CreatorScores::<T>::get(CurrentEra::<T>::get(), &creator).is_zero());
 	}
 
+	/// An appreciation by an account without a curator bond, which spends no vote: what most
+	/// reactions and tips cost here.
+	#[benchmark]
+	fn on_appreciation_without_bond() {
+		let who: T::AccountId = account("reactor", 0, 0);
+		let creator: T::AccountId = account("creator", 0, 0);
+		close_era::<T>();
+		crowd::<T>(1_000);
+
+		#[block]
+		{
+			Pallet::<T>::on_appreciation(&who, &creator, 0);
+		}
+
+		assert!(CreatorScores::<T>::get(CurrentEra::<T>::get(), &creator).is_zero());
+	}
+
 	#[benchmark]
 	fn on_initialize_within_era() {
 		let now = EraStartedAt::<T>::get();

@@ -651,24 +651,28 @@ pub mod pallet {
 	}
 
 	impl<T: Config> OnAppreciation<T::AccountId> for Pallet<T> {
-		fn on_appreciation(who: &T::AccountId, author: &T::AccountId, post: PostId) {
+		/// Spends a vote of a curator; an account without a curator bond (most who react) costs
+		/// [`WeightInfo::on_appreciation_without_bond`], every other case the most.
+		fn on_appreciation(who: &T::AccountId, author: &T::AccountId, post: PostId) -> Weight {
+			let without_bond = T::WeightInfo::on_appreciation_without_bond();
 			if who == author
 				|| T::Moderation::is_hidden(post)
 				|| T::Moderation::is_suspended(author)
 			{
-				return;
+				return without_bond;
 			}
 			// The ledger brought to this era is only read: a vote changes nothing in it.
-			let Some(ledger) = Self::ledger(who) else { return };
+			let Some(ledger) = Self::ledger(who) else { return without_bond };
+			let most = T::WeightInfo::on_appreciation();
 			let era = ledger.era;
 			let power = ledger.era_bond / T::VotesPerEra::get().into();
 			if power.is_zero() || Barred::<T>::contains_key(era, author) {
-				return;
+				return most;
 			}
 			let mut votes = CuratorEras::<T>::get(era, who)
 				.unwrap_or_else(|| CuratorVotes { power, posts: Default::default() });
 			if votes.posts.contains(&post) || votes.posts.try_push(post).is_err() {
-				return;
+				return most;
 			}
 			CuratorEras::<T>::insert(era, who, votes);
 			let mut score = PostScores::<T>::get(era, post).unwrap_or_else(|| PostScore {
@@ -687,6 +691,7 @@ pub mod pallet {
 				era,
 				power,
 			});
+			most
 		}
 
 		fn weight() -> Weight {

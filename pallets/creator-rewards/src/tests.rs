@@ -120,6 +120,22 @@ fn a_curator_votes_once_per_post_and_at_most_its_votes_per_era() {
 }
 
 #[test]
+fn an_appreciation_without_a_curator_bond_costs_its_cheap_path_and_a_vote_the_most() {
+	use crate::WeightInfo;
+	test(|| {
+		let (cheap, most) =
+			(<() as WeightInfo>::on_appreciation_without_bond(), <() as WeightInfo>::on_appreciation());
+		assert_eq!(CreatorRewards::on_appreciation(&2, &9, 0), cheap, "no bond, no vote");
+		bond(1, 400);
+		next_era();
+		assert_eq!(CreatorRewards::on_appreciation(&1, &9, 0), most);
+		assert_eq!(CreatorScores::<Test>::get(1, 9), 100);
+		assert_eq!(CreatorRewards::on_appreciation(&1, &9, 0), most, "read all the way, no vote");
+		assert_eq!(<CreatorRewards as OnAppreciation<u64>>::weight(), most);
+	});
+}
+
+#[test]
 fn appreciating_your_own_post_steers_nothing() {
 	test(|| {
 		bond(1, 400);

@@ -49,6 +49,7 @@ pub trait WeightInfo {
 	fn set_reward_per_era() -> Weight;
 	fn set_era_length() -> Weight;
 	fn on_appreciation() -> Weight;
+	fn on_appreciation_without_bond() -> Weight;
 	fn on_initialize_within_era() -> Weight;
 	fn on_initialize_era_end() -> Weight;
 	fn clear_expired(k: u32, ) -> Weight;
@@ -240,6 +241,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CreatorRewards::EraScore` (r:1 w:1)
 	/// Proof: `CreatorRewards::EraScore` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn on_appreciation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3044`
+		//  Estimated: `6196`
+		// Minimum execution time: 68_166_000 picoseconds.
+		Weight::from_parts(74_033_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn on_appreciation_without_bond() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3044`
 		//  Estimated: `6196`
@@ -493,6 +503,15 @@ impl WeightInfo for () {
 	/// Storage: `CreatorRewards::EraScore` (r:1 w:1)
 	/// Proof: `CreatorRewards::EraScore` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn on_appreciation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3044`
+		//  Estimated: `6196`
+		// Minimum execution time: 68_166_000 picoseconds.
+		Weight::from_parts(74_033_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn on_appreciation_without_bond() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3044`
 		//  Estimated: `6196`

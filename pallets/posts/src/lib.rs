@@ -270,7 +270,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Creates a post of `kind` with `content` (none for a repost), holding a deposit by its size.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_post(Pallet::<T>::input_len(content.as_ref())))]
+		#[pallet::weight(Pallet::<T>::create_post_weight(kind, content.as_ref()))]
 		pub fn create_post(
 			origin: OriginFor<T>,
 			kind: NewPostKind,
@@ -429,10 +429,15 @@ pub mod pallet {
 		}
 
 		/// Sets the caller's reaction to `post_id`, replacing an earlier one. The first reaction holds
-		/// [`Config::ReactionDeposit`]. A positive reaction is passed on to [`Config::OnAppreciation`].
+		/// [`Config::ReactionDeposit`]. A positive reaction is passed on to [`Config::OnAppreciation`]; what
+		/// that took is charged, not the most it can take.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::react().saturating_add(T::OnAppreciation::weight()))]
-		pub fn react(origin: OriginFor<T>, post_id: PostId, reaction: Reaction) -> DispatchResult {
+		pub fn react(
+			origin: OriginFor<T>,
+			post_id: PostId,
+			reaction: Reaction,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			ensure!(!T::Moderation::is_suspended(&who), Error::<T>::AuthorSuspended);
 			let mut post = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;
@@ -454,9 +459,11 @@ pub mod pallet {
 				},
 			};
 			*post.reactions.of(reaction) += 1;
-			if reaction.is_positive() {
-				T::OnAppreciation::on_appreciation(&who, &post.author, post_id);
-			}
+			let appreciation = if reaction.is_positive() {
+				T::OnAppreciation::on_appreciation(&who, &post.author, post_id)
+			} else {
+				Weight::zero()
+			};
 			Posts::<T>::insert(post_id, post);
 			Reactions::<T>::insert(post_id, &who, (reaction, deposit));
 			Self::deposit_event(Event::Reacted {
@@ -465,7 +472,7 @@ pub mod pallet {
 				reaction,
 				previous: previous.map(|(old, _)| old),
 			});
-			Ok(())
+			Ok(Some(T::WeightInfo::react().saturating_add(appreciation)).into())
 		}
 
 		/// Takes back the caller's reaction to `post_id` (also of a deleted post) and releases its
@@ -525,6 +532,16 @@ pub mod pallet {
 				Some(ContentInput::Media { cid, text }) => cid.len().saturating_add(text.len()),
 			};
 			len.try_into().unwrap_or(u32::MAX)
+		}
+
+		/// The weight of creating a post of `kind` with `content`: a root post reads and writes no
+		/// other post and no index of replies.
+		pub fn create_post_weight(kind: &NewPostKind, content: Option<&ContentInput>) -> Weight {
+			let len = Self::input_len(content);
+			match kind {
+				NewPostKind::Root => T::WeightInfo::create_root_post(len),
+				_ => T::WeightInfo::create_post(len),
+			}
 		}
 
 		/// Checks content as the author sent it.

@@ -58,14 +58,19 @@ impl kith_primitives::ModerationStatus<u64> for TestModeration {
 	}
 }
 
+/// What [`TestAppreciation`] says an appreciation took, of the most it declares.
+pub const APPRECIATION_TOOK: frame_support::weights::Weight =
+	frame_support::weights::Weight::from_parts(7_000, 0);
+
 /// Records the appreciations the pallet passes on.
 pub struct TestAppreciation;
 impl kith_primitives::OnAppreciation<u64> for TestAppreciation {
-	fn on_appreciation(who: &u64, author: &u64, post: u64) {
+	fn on_appreciation(who: &u64, author: &u64, post: u64) -> frame_support::weights::Weight {
 		APPRECIATED.with(|a| a.borrow_mut().push((*who, *author, post)));
+		APPRECIATION_TOOK
 	}
 	fn weight() -> frame_support::weights::Weight {
-		frame_support::weights::Weight::zero()
+		APPRECIATION_TOOK * 10
 	}
 }
 

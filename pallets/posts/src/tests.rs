@@ -472,6 +472,31 @@ fn positive_reactions_are_passed_on_as_appreciation_and_others_are_not() {
 }
 
 #[test]
+fn a_reaction_is_charged_what_its_appreciation_took_and_a_root_post_less_than_a_reply() {
+	use crate::WeightInfo;
+	use frame_support::dispatch::{GetDispatchInfo, Pays, PostDispatchInfo};
+	test(|| {
+		let id = new_post(1, NewPostKind::Root, text("appreciate me"));
+		let react = <() as WeightInfo>::react();
+		let charged = |reaction| Posts::react(RuntimeOrigin::signed(2), id, reaction).unwrap();
+		assert_eq!(
+			charged(Reaction::Like),
+			PostDispatchInfo { actual_weight: Some(react + APPRECIATION_TOOK), pays_fee: Pays::Yes }
+		);
+		assert_eq!(charged(Reaction::Sad).actual_weight, Some(react), "no appreciation");
+
+		let call = |kind| crate::Call::<Test>::create_post {
+			kind,
+			content: Some(ContentInput::Text(b"hi".to_vec())),
+		};
+		let root = call(NewPostKind::Root).get_dispatch_info().call_weight;
+		let reply = call(NewPostKind::Reply { parent: id }).get_dispatch_info().call_weight;
+		assert_eq!(root, <() as WeightInfo>::create_root_post(2));
+		assert!(root.ref_time() < reply.ref_time());
+	});
+}
+
+#[test]
 fn post_authorship_is_answered_for_other_pallets() {
 	use kith_primitives::{PostAuthors, PostAuthorship};
 	test(|| {

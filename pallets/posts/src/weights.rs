@@ -38,6 +38,7 @@ use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_posts`.
 pub trait WeightInfo {
+	fn create_root_post(n: u32, ) -> Weight;
 	fn create_post(n: u32, ) -> Weight;
 	fn edit_post(n: u32, ) -> Weight;
 	fn delete_post() -> Weight;
@@ -67,6 +68,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Posts::Replies` (r:0 w:1)
 	/// Proof: `Posts::Replies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 1024]`.
+	fn create_root_post(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `716`
+		//  Estimated: `8250`
+		// Minimum execution time: 81_819_000 picoseconds.
+		Weight::from_parts(87_945_488, 8250)
+			// Standard Error: 44
+			.saturating_add(Weight::from_parts(1_742, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
 	fn create_post(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
@@ -180,6 +192,17 @@ impl WeightInfo for () {
 	/// Storage: `Posts::Replies` (r:0 w:1)
 	/// Proof: `Posts::Replies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 1024]`.
+	fn create_root_post(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `716`
+		//  Estimated: `8250`
+		// Minimum execution time: 81_819_000 picoseconds.
+		Weight::from_parts(87_945_488, 8250)
+			// Standard Error: 44
+			.saturating_add(Weight::from_parts(1_742, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
+	}
 	fn create_post(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`

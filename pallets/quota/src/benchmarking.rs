@@ -1,5 +1,6 @@
 //! Benchmarks of the quota pallet: its calls, the extension's work for a quota-paid transaction
-//! (`charge_quota`: the payer's handle, bond and bar read, the bar and the block's share written), a
+//! (`charge_quota`: the payer's handle, bond and bar read, the bar and the block's share written) and
+//! for one that pays a fee instead (`refuse_quota`: the same reads, the bar found short), a
 //! voucher's authorization (two signatures checked, the claim run and rolled back) and claim, and the
 //! end of a sponsorship.
 
@@ -123,6 +124,23 @@ mod benchmarks {
 
 		assert_eq!(BlockUsage::<T>::get(), weight);
 		assert!(Bars::<T>::get(&payer).unwrap().used > 1);
+	}
+
+	#[benchmark]
+	fn refuse_quota() {
+		let signer = funded::<T>("signer");
+		let (call, payer) = T::SocialCalls::worst_case(&signer);
+		T::Currency::set_balance(&payer, BalanceOf::<T>::max_value() / 4u32.into());
+		T::Handles::give_handle(&payer);
+		Pallet::<T>::bond(RawOrigin::Signed(payer.clone()).into(), T::MinBond::get()).unwrap();
+		let now = frame_system::Pallet::<T>::block_number();
+		Bars::<T>::insert(&payer, Bar { used: Credits::MAX, at: now });
+
+		#[block]
+		{
+			// What the extension reads in validation before the fee is charged instead.
+			assert!(Pallet::<T>::quote(&signer, &call, 0).is_none());
+		}
 	}
 
 	#[benchmark]

@@ -109,8 +109,9 @@ pub enum PayVal<T: Config + pallet_transaction_payment::Config + Send + Sync> {
 pub enum PayPre<T: Config + pallet_transaction_payment::Config + Send + Sync> {
 	/// From the bar: the fee charge's weight, not spent, is refunded.
 	Quota(Weight),
-	/// With a fee, corrected after dispatch.
-	Fee(<ChargeTransactionPayment<T> as TransactionExtension<RuntimeCallOf<T>>>::Pre),
+	/// With a fee, corrected after dispatch; the bar's weight that was not spent (a social action's bar
+	/// was read and found short, nothing written) is refunded.
+	Fee(<ChargeTransactionPayment<T> as TransactionExtension<RuntimeCallOf<T>>>::Pre, Weight),
 }
 
 impl<T> TransactionExtension<RuntimeCallOf<T>> for ChargeQuotaOrFee<T>
@@ -217,7 +218,15 @@ where
 				Pallet::<T>::charge(charge);
 				PayPre::Quota(unused_payment)
 			},
-			PayVal::Fee(val) => PayPre::Fee(payment.prepare(val, origin, call, info, len)?),
+			PayVal::Fee(val) => {
+				let unused_quota = if T::SocialCalls::action(call).is_some() {
+					<T as Config>::WeightInfo::charge_quota()
+						.saturating_sub(<T as Config>::WeightInfo::refuse_quota())
+				} else {
+					Weight::zero()
+				};
+				PayPre::Fee(payment.prepare(val, origin, call, info, len)?, unused_quota)
+			},
 		};
 		Ok((nonce_pre, (), pay_pre))
 	}
@@ -235,9 +244,10 @@ where
 			weight_pre, info, post_info, len, result,
 		)?);
 		unspent.saturating_accrue(match pay_pre {
-			PayPre::Fee(pre) => ChargeTransactionPayment::<T>::post_dispatch_details(
+			PayPre::Fee(pre, unused_quota) => ChargeTransactionPayment::<T>::post_dispatch_details(
 				pre, info, post_info, len, result,
-			)?,
+			)?
+			.saturating_add(unused_quota),
 			PayPre::Quota(unused) => unused,
 		});
 		Ok(unspent)
@@ -287,7 +297,9 @@ where
 		CheckNonce::<T>::post_dispatch(nonce_pre, info, post_info, len, result)?;
 		CheckWeight::<T>::post_dispatch(weight_pre, info, post_info, len, result)?;
 		match pay_pre {
-			PayPre::Fee(pre) => {
+			PayPre::Fee(pre, unused_quota) => {
+				// The bar's unspent weight first, so the fee's correction covers it too.
+				post_info.refund(unused_quota);
 				ChargeTransactionPayment::<T>::post_dispatch(pre, info, post_info, len, result)
 			},
 			PayPre::Quota(unused) => {

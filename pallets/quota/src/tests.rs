@@ -108,6 +108,24 @@ fn without_a_handle_or_a_bond_the_fee_is_paid() {
 }
 
 #[test]
+fn a_social_action_that_pays_a_fee_gets_back_the_weight_of_the_bar_it_did_not_charge() {
+	new_test_ext().execute_with(|| {
+		let unused = <() as WeightInfo>::charge_quota() - <() as WeightInfo>::refuse_quota();
+		assert!(unused.ref_time() > 0, "a refused bar writes nothing");
+		let call = post();
+		let ext = ChargeQuotaOrFee::<Test>::new(0, 0);
+		let mut info = call.get_dispatch_info();
+		info.extension_weight = ext.weight(&call);
+		let post_info = ext
+			.dispatch_transaction(RuntimeOrigin::signed(1), call, &info, 100, 0)
+			.unwrap()
+			.unwrap();
+		assert!(paid_events().is_empty(), "the fee was paid");
+		assert_eq!(post_info.actual_weight, Some(info.total_weight() - unused));
+	});
+}
+
+#[test]
 fn calls_that_are_not_social_actions_pay_the_fee() {
 	new_test_ext().execute_with(|| {
 		give_handle(1);

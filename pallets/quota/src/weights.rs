@@ -43,6 +43,7 @@ pub trait WeightInfo {
 	fn withdraw_unbonded() -> Weight;
 	fn set_params() -> Weight;
 	fn charge_quota() -> Weight;
+	fn refuse_quota() -> Weight;
 	fn fund_sponsorship() -> Weight;
 	fn withdraw_sponsorship() -> Weight;
 	fn authorize_claim_voucher() -> Weight;
@@ -135,6 +136,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Quota::BlockUsage` (r:1 w:1)
 	/// Proof: `Quota::BlockUsage` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn charge_quota() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `633`
+		//  Estimated: `4706`
+		// Minimum execution time: 44_871_000 picoseconds.
+		Weight::from_parts(55_366_000, 4706)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn refuse_quota() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `633`
 		//  Estimated: `4706`
@@ -347,6 +357,15 @@ impl WeightInfo for () {
 	/// Storage: `Quota::BlockUsage` (r:1 w:1)
 	/// Proof: `Quota::BlockUsage` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn charge_quota() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `633`
+		//  Estimated: `4706`
+		// Minimum execution time: 44_871_000 picoseconds.
+		Weight::from_parts(55_366_000, 4706)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn refuse_quota() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `633`
 		//  Estimated: `4706`

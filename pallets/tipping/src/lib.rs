@@ -150,7 +150,8 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Pays `amount` to `target` (a post's author or a creator) with an optional `memo`, keeping the
-		/// caller's account alive, and counts the tip.
+		/// caller's account alive, and counts the tip. Charges what passing a tip on a post on to
+		/// [`Config::OnAppreciation`] took, not the most it can take.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::tip().saturating_add(T::OnAppreciation::weight()))]
 		pub fn tip(
@@ -158,7 +159,7 @@ pub mod pallet {
 			target: TipTarget<T::AccountId>,
 			amount: BalanceOf<T>,
 			memo: Option<MemoOf<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
 			ensure!(!T::Moderation::is_suspended(&from), Error::<T>::Suspended);
 			ensure!(amount >= T::MinTip::get(), Error::<T>::TipTooSmall);
@@ -184,12 +185,12 @@ pub mod pallet {
 				totals.count = totals.count.saturating_add(1);
 			};
 			CreatorTips::<T>::mutate(&to, add);
-			if let Some(id) = post {
+			let appreciation = post.map_or(Weight::zero(), |id| {
 				PostTips::<T>::mutate(id, add);
-				T::OnAppreciation::on_appreciation(&from, &to, id);
-			}
+				T::OnAppreciation::on_appreciation(&from, &to, id)
+			});
 			Self::deposit_event(Event::Tipped { from, to, post, amount, memo });
-			Ok(())
+			Ok(Some(T::WeightInfo::tip().saturating_add(appreciation)).into())
 		}
 	}
 

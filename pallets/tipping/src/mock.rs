@@ -90,13 +90,17 @@ impl kith_primitives::SocialGraph<u64> for TestGraph {
 /// Records the appreciations the pallet passes on.
 pub struct TestAppreciation;
 impl kith_primitives::OnAppreciation<u64> for TestAppreciation {
-	fn on_appreciation(who: &u64, author: &u64, post: PostId) {
+	fn on_appreciation(who: &u64, author: &u64, post: PostId) -> Weight {
 		APPRECIATED.with(|a| a.borrow_mut().push((*who, *author, post)));
+		APPRECIATION_TOOK
 	}
 	fn weight() -> Weight {
-		Weight::zero()
+		APPRECIATION_TOOK * 10
 	}
 }
+
+/// What [`TestAppreciation`] says an appreciation took, of the most it declares.
+pub const APPRECIATION_TOOK: Weight = Weight::from_parts(7_000, 0);
 
 parameter_types! {
 	pub const MinTip: u64 = 10;

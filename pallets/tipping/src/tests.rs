@@ -34,6 +34,19 @@ fn tipping_a_post_pays_its_author_counts_it_and_passes_it_on() {
 }
 
 #[test]
+fn a_tip_is_charged_what_its_appreciation_took() {
+	use crate::WeightInfo;
+	test(|| {
+		let post = add_post(2);
+		let tip = |target| Tipping::tip(RuntimeOrigin::signed(1), target, 10, None).unwrap();
+		let on_post = tip(TipTarget::Post(post)).actual_weight;
+		assert_eq!(on_post, Some(<() as WeightInfo>::tip() + APPRECIATION_TOOK));
+		let to_creator = tip(TipTarget::Creator(2)).actual_weight;
+		assert_eq!(to_creator, Some(<() as WeightInfo>::tip()), "no post, no appreciation");
+	});
+}
+
+#[test]
 fn tipping_a_creator_pays_them_and_counts_for_them_only() {
 	test(|| {
 		assert_ok!(Tipping::tip(RuntimeOrigin::signed(1), TipTarget::Creator(4), 30, None));
