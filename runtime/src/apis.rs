@@ -25,7 +25,7 @@ use crate::{
 use kith_primitives::ProfileInfo;
 use pallet_creator_rewards::{EraIndex, EraRewards, EraStatus, Payout};
 use pallet_moderation::{CaseId, CaseOf, Report, Rulebook, Target, TargetStatus};
-use pallet_posts::{FeedEntry, PostId, PostOf, ReactionCounts};
+use pallet_posts::{PostId, PostOf, ReactionCounts};
 use pallet_tipping::TipTotals;
 
 /// Whether the sender's credit bar would pay for `uxt` if it were sent now (`payment_queryInfo` then
@@ -275,22 +275,6 @@ impl_runtime_apis! {
 	impl pallet_posts::runtime_api::PostsApi<Block, AccountId, PostOf<Runtime>> for Runtime {
 		fn post(id: PostId) -> Option<PostOf<Runtime>> {
 			Posts::post(id)
-		}
-
-		fn posts_by_author(
-			author: AccountId,
-			before: Option<PostId>,
-			limit: u32,
-		) -> Vec<FeedEntry<PostOf<Runtime>>> {
-			Posts::posts_by_author(&author, before, limit)
-		}
-
-		fn replies(post_id: PostId, after: Option<PostId>, limit: u32) -> Vec<FeedEntry<PostOf<Runtime>>> {
-			Posts::replies(post_id, after, limit)
-		}
-
-		fn thread(root_id: PostId, after: Option<PostId>, limit: u32) -> Vec<FeedEntry<PostOf<Runtime>>> {
-			Posts::thread(root_id, after, limit)
 		}
 
 		fn reactions(post_id: PostId) -> Option<ReactionCounts> {

@@ -92,7 +92,7 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Deleting a repost: the post, its target's counter, the repost index and the author index change.
+	/// Deleting a repost: the post, its target's counter and the repost index change.
 	#[benchmark]
 	fn delete_post() -> Result<(), BenchmarkError> {
 		let author = caller::<T>();

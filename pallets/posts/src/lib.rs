@@ -28,9 +28,10 @@
 //!   reaction is passed on to [`Config::OnAppreciation`] (creator rewards).
 //!
 //! ## Storage
-//! `Posts` (id → [`Post`]); indexes with one key per entry, ordered for paging: `PostsByAuthor` (author,
-//! newest first; live posts), `Replies` (parent, oldest first), `Threads` (root, oldest first; every reply
-//! at any depth), `Reposts` (post, reposter → the repost's id), `Reactions` (post, account).
+//! `Posts` (id → [`Post`]), `Reposts` (post, reposter → the repost's id: at most one live repost each)
+//! and `Reactions` (post, account). Only what the calls check is kept: feeds (an author's posts, a
+//! thread's replies) are read from the node's index (`social_*` RPC), which follows this pallet's
+//! events, so a post writes no index of its own.
 //!
 //! ## Economics
 //! A post holds [`Config::PostDepositBase`] plus [`Config::PostByteDeposit`] per byte of content
@@ -69,7 +70,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use kith_primitives::{keys_after, ModerationStatus, OnAppreciation, SocialGraph};
+	use kith_primitives::{ModerationStatus, OnAppreciation, SocialGraph};
 	use sp_runtime::traits::{Hash, Saturating, Zero};
 
 	/// An amount of the currency deposits are held in.
@@ -128,10 +129,6 @@ pub mod pallet {
 		#[pallet::constant]
 		type ReactionDeposit: Get<BalanceOf<Self>>;
 
-		/// The most posts one page of a read returns.
-		#[pallet::constant]
-		type MaxPageSize: Get<u32>;
-
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -154,21 +151,6 @@ pub mod pallet {
 	/// Every post ever made (deleted ones as tombstones).
 	#[pallet::storage]
 	pub type Posts<T: Config> = StorageMap<_, Twox64Concat, PostId, PostOf<T>>;
-
-	/// Each author's live posts, newest first.
-	#[pallet::storage]
-	pub type PostsByAuthor<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NewestFirst, (), OptionQuery>;
-
-	/// The direct replies of each post, oldest first.
-	#[pallet::storage]
-	pub type Replies<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, PostId, Identity, OldestFirst, (), OptionQuery>;
-
-	/// Every reply of each thread (at any depth), by the thread's root, oldest first.
-	#[pallet::storage]
-	pub type Threads<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, PostId, Identity, OldestFirst, (), OptionQuery>;
 
 	/// Live reposts: (post, reposter) → the repost's id.
 	#[pallet::storage]
@@ -322,15 +304,9 @@ pub mod pallet {
 				id
 			});
 			Self::count_on_target(kind, 1);
-			match kind {
-				PostKind::Reply { parent, root } => {
-					Replies::<T>::insert(parent, OldestFirst::from(post_id), ());
-					Threads::<T>::insert(root, OldestFirst::from(post_id), ());
-				},
-				PostKind::Repost { of } => Reposts::<T>::insert(of, &author, post_id),
-				PostKind::Root | PostKind::Quote { .. } => {},
+			if let PostKind::Repost { of } = kind {
+				Reposts::<T>::insert(of, &author, post_id);
 			}
-			PostsByAuthor::<T>::insert(&author, NewestFirst::from(post_id), ());
 			let content_hash = content.as_ref().map(T::Hashing::hash_of);
 			Posts::<T>::insert(
 				post_id,
@@ -418,7 +394,6 @@ pub mod pallet {
 			if let PostKind::Repost { of } = post.kind {
 				Reposts::<T>::remove(of, &author);
 			}
-			PostsByAuthor::<T>::remove(&author, NewestFirst::from(post_id));
 			post.content = None;
 			post.deposit = Zero::zero();
 			post.deleted = true;
@@ -605,61 +580,13 @@ pub mod pallet {
 			Posts::<T>::get(id)
 		}
 
-		/// The posts of up to `limit` ids (at most [`Config::MaxPageSize`]), each with whether
-		/// moderation hid it.
-		fn page(ids: impl Iterator<Item = PostId>, limit: u32) -> Vec<FeedEntry<PostOf<T>>> {
-			ids.take(limit.min(T::MaxPageSize::get()) as usize)
-				.filter_map(|id| {
-					Posts::<T>::get(id).map(|post| FeedEntry {
-						id,
-						post,
-						hidden: T::Moderation::is_hidden(id),
-					})
-				})
-				.collect()
-		}
-
-		/// Up to `limit` live posts of `author`, newest first, older than `before` if given.
-		pub fn posts_by_author(
-			author: &T::AccountId,
-			before: Option<PostId>,
-			limit: u32,
-		) -> Vec<FeedEntry<PostOf<T>>> {
-			let ids =
-				keys_after::<PostsByAuthor<T>, _, _, ()>(author, before.map(NewestFirst::from));
-			Self::page(ids.map(PostId::from), limit)
-		}
-
-		/// Up to `limit` direct replies of `post_id`, oldest first, newer than `after` if given.
-		pub fn replies(
-			post_id: PostId,
-			after: Option<PostId>,
-			limit: u32,
-		) -> Vec<FeedEntry<PostOf<T>>> {
-			let ids = keys_after::<Replies<T>, _, _, ()>(&post_id, after.map(OldestFirst::from));
-			Self::page(ids.map(PostId::from), limit)
-		}
-
-		/// Up to `limit` posts of the thread that starts at `root_id` (the root first, then every reply at
-		/// any depth, oldest first), after `after` if given.
-		pub fn thread(
-			root_id: PostId,
-			after: Option<PostId>,
-			limit: u32,
-		) -> Vec<FeedEntry<PostOf<T>>> {
-			let replies =
-				keys_after::<Threads<T>, _, _, ()>(&root_id, after.map(OldestFirst::from));
-			let root = after.is_none().then_some(root_id);
-			Self::page(root.into_iter().chain(replies.map(PostId::from)), limit)
-		}
-
 		/// The reaction counts of `post_id`.
 		pub fn reactions(post_id: PostId) -> Option<ReactionCounts> {
 			Posts::<T>::get(post_id).map(|post| post.reactions)
 		}
 
-		/// Checks the pallet's invariants: counters equal the live posts and reactions they count, indexes
-		/// match the posts, and each account holds exactly the deposits storage records.
+		/// Checks the pallet's invariants: counters equal the live posts and reactions they count, the
+		/// repost index matches the posts, and each account holds exactly the deposits storage records.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
@@ -670,11 +597,6 @@ pub mod pallet {
 			let mut post_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			for (id, post) in Posts::<T>::iter() {
 				ensure!(id < next, "a post id was never given out");
-				ensure!(
-					PostsByAuthor::<T>::contains_key(&post.author, NewestFirst::from(id))
-						!= post.deleted,
-					"the author index disagrees with the post"
-				);
 				ensure!(!post.deleted || post.content.is_none(), "a deleted post kept its content");
 				let deposit = post_deposits.entry(post.author.clone()).or_default();
 				*deposit = deposit.saturating_add(post.deposit);

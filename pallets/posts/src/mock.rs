@@ -33,8 +33,6 @@ thread_local! {
 	pub static BLOCKS: RefCell<Vec<(u64, u64)>> = const { RefCell::new(Vec::new()) };
 	/// Suspended accounts.
 	pub static SUSPENDED: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
-	/// Hidden posts.
-	pub static HIDDEN: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
 	/// The appreciations passed on: (who, author, post).
 	pub static APPRECIATED: RefCell<Vec<(u64, u64, u64)>> = const { RefCell::new(Vec::new()) };
 }
@@ -53,8 +51,9 @@ impl kith_primitives::ModerationStatus<u64> for TestModeration {
 	fn is_suspended(who: &u64) -> bool {
 		SUSPENDED.with(|s| s.borrow().contains(who))
 	}
-	fn is_hidden(post: kith_primitives::PostId) -> bool {
-		HIDDEN.with(|h| h.borrow().contains(&post))
+	/// The pallet never asks: hiding a post is for readers, not for its calls.
+	fn is_hidden(_: kith_primitives::PostId) -> bool {
+		false
 	}
 }
 
@@ -91,7 +90,6 @@ impl pallet_posts::Config for Test {
 	type PostDepositBase = PostDepositBase;
 	type PostByteDeposit = PostByteDeposit;
 	type ReactionDeposit = ReactionDeposit;
-	type MaxPageSize = frame_support::traits::ConstU32<3>;
 	type WeightInfo = ();
 }
 
@@ -113,7 +111,6 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 pub fn test(f: impl FnOnce()) {
 	BLOCKS.with(|b| b.borrow_mut().clear());
 	SUSPENDED.with(|s| s.borrow_mut().clear());
-	HIDDEN.with(|h| h.borrow_mut().clear());
 	APPRECIATED.with(|a| a.borrow_mut().clear());
 	new_test_ext().execute_with(|| {
 		f();

@@ -74,7 +74,7 @@ impl pallet_posts::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type SocialGraph = Follows;
-	/// Suspended authors cannot write; hidden posts are flagged in feeds.
+	/// Suspended authors cannot write.
 	type Moderation = Moderation;
 	type OnAppreciation = CreatorRewards;
 	type MaxTextLen = ConstU32<1_024>;
@@ -82,7 +82,6 @@ impl pallet_posts::Config for Runtime {
 	type PostDepositBase = PostDepositBase;
 	type PostByteDeposit = PostByteDeposit;
 	type ReactionDeposit = ReactionDeposit;
-	type MaxPageSize = ConstU32<100>;
 	type WeightInfo = pallet_posts::weights::SubstrateWeight<Runtime>;
 }
 
