@@ -60,7 +60,6 @@ pub mod weights;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::vec::Vec;
 	use core::cmp::Ordering;
 	use frame_support::{
 		pallet_prelude::*,

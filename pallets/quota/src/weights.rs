@@ -66,15 +66,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Quota::Params` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::HandleOf` (r:1 w:0)
 	/// Proof: `Profiles::HandleOf` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Quota::Sponsored` (r:1 w:0)
-	/// Proof: `Quota::Sponsored` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `610`
 		//  Estimated: `3766`
-		// Minimum execution time: 79_215_000 picoseconds.
-		Weight::from_parts(104_775_000, 3766)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 69_480_000 picoseconds.
+		Weight::from_parts(75_571_000, 3766)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Quota::Bonds` (r:1 w:1)
@@ -85,15 +83,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Quota::Params` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::HandleOf` (r:1 w:0)
 	/// Proof: `Profiles::HandleOf` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Quota::Sponsored` (r:1 w:0)
-	/// Proof: `Quota::Sponsored` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `378`
 		//  Estimated: `3562`
-		// Minimum execution time: 32_044_000 picoseconds.
-		Weight::from_parts(39_954_000, 3562)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 27_195_000 picoseconds.
+		Weight::from_parts(30_259_000, 3562)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Quota::Bonds` (r:1 w:1)
@@ -106,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `455`
 		//  Estimated: `3766`
-		// Minimum execution time: 51_450_000 picoseconds.
-		Weight::from_parts(62_153_000, 3766)
+		// Minimum execution time: 46_575_000 picoseconds.
+		Weight::from_parts(50_563_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -117,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_478_000 picoseconds.
-		Weight::from_parts(8_855_000, 0)
+		// Minimum execution time: 5_773_000 picoseconds.
+		Weight::from_parts(6_627_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Proxy::Proxies` (r:1 w:0)
@@ -127,8 +123,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Quota::Params` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::HandleOf` (r:1 w:0)
 	/// Proof: `Profiles::HandleOf` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Quota::Sponsored` (r:1 w:0)
-	/// Proof: `Quota::Sponsored` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Quota::Bonds` (r:1 w:0)
 	/// Proof: `Quota::Bonds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Quota::Bars` (r:1 w:1)
@@ -139,19 +133,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `633`
 		//  Estimated: `4706`
-		// Minimum execution time: 44_871_000 picoseconds.
-		Weight::from_parts(55_366_000, 4706)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 36_747_000 picoseconds.
+		Weight::from_parts(40_137_000, 4706)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Proxy::Proxies` (r:1 w:0)
+	/// Proof: `Proxy::Proxies` (`max_values`: None, `max_size`: Some(1241), added: 3716, mode: `MaxEncodedLen`)
+	/// Storage: `Quota::Params` (r:1 w:0)
+	/// Proof: `Quota::Params` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `Profiles::HandleOf` (r:1 w:0)
+	/// Proof: `Profiles::HandleOf` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Storage: `Quota::Bonds` (r:1 w:0)
+	/// Proof: `Quota::Bonds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Quota::Bars` (r:1 w:0)
+	/// Proof: `Quota::Bars` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn refuse_quota() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `633`
 		//  Estimated: `4706`
-		// Minimum execution time: 44_871_000 picoseconds.
-		Weight::from_parts(55_366_000, 4706)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 23_603_000 picoseconds.
+		Weight::from_parts(26_240_000, 4706)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -163,8 +166,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `447`
 		//  Estimated: `3766`
-		// Minimum execution time: 62_756_000 picoseconds.
-		Weight::from_parts(75_291_000, 3766)
+		// Minimum execution time: 55_601_000 picoseconds.
+		Weight::from_parts(59_619_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -178,8 +181,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `447`
 		//  Estimated: `3766`
-		// Minimum execution time: 51_220_000 picoseconds.
-		Weight::from_parts(62_703_000, 3766)
+		// Minimum execution time: 46_576_000 picoseconds.
+		Weight::from_parts(50_594_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -213,8 +216,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `785`
 		//  Estimated: `9935`
-		// Minimum execution time: 300_140_000 picoseconds.
-		Weight::from_parts(347_255_000, 9935)
+		// Minimum execution time: 279_549_000 picoseconds.
+		Weight::from_parts(308_335_000, 9935)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 	}
 	/// Storage: `Quota::Params` (r:1 w:0)
@@ -245,8 +248,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `731`
 		//  Estimated: `9935`
-		// Minimum execution time: 207_316_000 picoseconds.
-		Weight::from_parts(253_578_000, 9935)
+		// Minimum execution time: 189_275_000 picoseconds.
+		Weight::from_parts(201_339_000, 9935)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -266,8 +269,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `791`
 		//  Estimated: `6196`
-		// Minimum execution time: 88_175_000 picoseconds.
-		Weight::from_parts(106_020_000, 6196)
+		// Minimum execution time: 80_526_000 picoseconds.
+		Weight::from_parts(85_090_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -287,15 +290,13 @@ impl WeightInfo for () {
 	/// Proof: `Quota::Params` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::HandleOf` (r:1 w:0)
 	/// Proof: `Profiles::HandleOf` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Quota::Sponsored` (r:1 w:0)
-	/// Proof: `Quota::Sponsored` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `610`
 		//  Estimated: `3766`
-		// Minimum execution time: 79_215_000 picoseconds.
-		Weight::from_parts(104_775_000, 3766)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		// Minimum execution time: 69_480_000 picoseconds.
+		Weight::from_parts(75_571_000, 3766)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Quota::Bonds` (r:1 w:1)
@@ -306,15 +307,13 @@ impl WeightInfo for () {
 	/// Proof: `Quota::Params` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::HandleOf` (r:1 w:0)
 	/// Proof: `Profiles::HandleOf` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Quota::Sponsored` (r:1 w:0)
-	/// Proof: `Quota::Sponsored` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `378`
 		//  Estimated: `3562`
-		// Minimum execution time: 32_044_000 picoseconds.
-		Weight::from_parts(39_954_000, 3562)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		// Minimum execution time: 27_195_000 picoseconds.
+		Weight::from_parts(30_259_000, 3562)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Quota::Bonds` (r:1 w:1)
@@ -327,8 +326,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `455`
 		//  Estimated: `3766`
-		// Minimum execution time: 51_450_000 picoseconds.
-		Weight::from_parts(62_153_000, 3766)
+		// Minimum execution time: 46_575_000 picoseconds.
+		Weight::from_parts(50_563_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -338,8 +337,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_478_000 picoseconds.
-		Weight::from_parts(8_855_000, 0)
+		// Minimum execution time: 5_773_000 picoseconds.
+		Weight::from_parts(6_627_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Proxy::Proxies` (r:1 w:0)
@@ -348,8 +347,6 @@ impl WeightInfo for () {
 	/// Proof: `Quota::Params` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::HandleOf` (r:1 w:0)
 	/// Proof: `Profiles::HandleOf` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Quota::Sponsored` (r:1 w:0)
-	/// Proof: `Quota::Sponsored` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Quota::Bonds` (r:1 w:0)
 	/// Proof: `Quota::Bonds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Quota::Bars` (r:1 w:1)
@@ -360,19 +357,28 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `633`
 		//  Estimated: `4706`
-		// Minimum execution time: 44_871_000 picoseconds.
-		Weight::from_parts(55_366_000, 4706)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		// Minimum execution time: 36_747_000 picoseconds.
+		Weight::from_parts(40_137_000, 4706)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Proxy::Proxies` (r:1 w:0)
+	/// Proof: `Proxy::Proxies` (`max_values`: None, `max_size`: Some(1241), added: 3716, mode: `MaxEncodedLen`)
+	/// Storage: `Quota::Params` (r:1 w:0)
+	/// Proof: `Quota::Params` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `Profiles::HandleOf` (r:1 w:0)
+	/// Proof: `Profiles::HandleOf` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Storage: `Quota::Bonds` (r:1 w:0)
+	/// Proof: `Quota::Bonds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Quota::Bars` (r:1 w:0)
+	/// Proof: `Quota::Bars` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn refuse_quota() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `633`
 		//  Estimated: `4706`
-		// Minimum execution time: 44_871_000 picoseconds.
-		Weight::from_parts(55_366_000, 4706)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		// Minimum execution time: 23_603_000 picoseconds.
+		Weight::from_parts(26_240_000, 4706)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -384,8 +390,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `447`
 		//  Estimated: `3766`
-		// Minimum execution time: 62_756_000 picoseconds.
-		Weight::from_parts(75_291_000, 3766)
+		// Minimum execution time: 55_601_000 picoseconds.
+		Weight::from_parts(59_619_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -399,8 +405,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `447`
 		//  Estimated: `3766`
-		// Minimum execution time: 51_220_000 picoseconds.
-		Weight::from_parts(62_703_000, 3766)
+		// Minimum execution time: 46_576_000 picoseconds.
+		Weight::from_parts(50_594_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -434,8 +440,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `785`
 		//  Estimated: `9935`
-		// Minimum execution time: 300_140_000 picoseconds.
-		Weight::from_parts(347_255_000, 9935)
+		// Minimum execution time: 279_549_000 picoseconds.
+		Weight::from_parts(308_335_000, 9935)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 	}
 	/// Storage: `Quota::Params` (r:1 w:0)
@@ -466,8 +472,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `731`
 		//  Estimated: `9935`
-		// Minimum execution time: 207_316_000 picoseconds.
-		Weight::from_parts(253_578_000, 9935)
+		// Minimum execution time: 189_275_000 picoseconds.
+		Weight::from_parts(201_339_000, 9935)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
@@ -487,8 +493,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `791`
 		//  Estimated: `6196`
-		// Minimum execution time: 88_175_000 picoseconds.
-		Weight::from_parts(106_020_000, 6196)
+		// Minimum execution time: 80_526_000 picoseconds.
+		Weight::from_parts(85_090_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
