@@ -6,7 +6,7 @@ mod common;
 use common::{apply, apply_ok, error_name, in_block_one};
 use kith_runtime::Runtime;
 use pallet_posts::{
-	runtime_api::runtime_decl_for_posts_api::PostsApiV1, ContentInput, NewPostKind, PostKind,
+	runtime_api::runtime_decl_for_posts_api::PostsApiV2, ContentInput, NewPostKind, PostKind,
 	Reaction,
 };
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
