@@ -81,8 +81,11 @@ fn post_reply_quote_react_edit_and_delete_over_rpc() {
 	assert_eq!(text_of(&root), b"hello, kith (edited)");
 	let reactions: Option<ReactionCounts> = node.runtime_call("PostsApi_reactions", 0u64);
 	assert_eq!(reactions.unwrap().insightful, 1);
-	let reply = (1..3).find(|&id| post(&node, id).is_some_and(|p| p.author == Bob.to_account_id()
-		&& p.kind == PostKind::Reply { parent: 0, root: 0 }));
+	let reply = (1..3).find(|&id| {
+		post(&node, id).is_some_and(|p| {
+			p.author == Bob.to_account_id() && p.kind == PostKind::Reply { parent: 0, root: 0 }
+		})
+	});
 	let reply = reply.expect("Bob's reply");
 
 	node.submit(&bob, call(pallet_posts::Call::delete_post { post_id: reply }));

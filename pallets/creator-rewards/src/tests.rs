@@ -123,8 +123,10 @@ fn a_curator_votes_once_per_post_and_at_most_its_votes_per_era() {
 fn an_appreciation_without_a_curator_bond_costs_its_cheap_path_and_a_vote_the_most() {
 	use crate::WeightInfo;
 	test(|| {
-		let (cheap, most) =
-			(<() as WeightInfo>::on_appreciation_without_bond(), <() as WeightInfo>::on_appreciation());
+		let (cheap, most) = (
+			<() as WeightInfo>::on_appreciation_without_bond(),
+			<() as WeightInfo>::on_appreciation(),
+		);
 		assert_eq!(CreatorRewards::on_appreciation(&2, &9, 0), cheap, "no bond, no vote");
 		bond(1, 400);
 		next_era();

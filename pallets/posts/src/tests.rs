@@ -434,7 +434,10 @@ fn a_reaction_is_charged_what_its_appreciation_took_and_a_root_post_less_than_a_
 		let charged = |reaction| Posts::react(RuntimeOrigin::signed(2), id, reaction).unwrap();
 		assert_eq!(
 			charged(Reaction::Like),
-			PostDispatchInfo { actual_weight: Some(react + APPRECIATION_TOOK), pays_fee: Pays::Yes }
+			PostDispatchInfo {
+				actual_weight: Some(react + APPRECIATION_TOOK),
+				pays_fee: Pays::Yes
+			}
 		);
 		assert_eq!(charged(Reaction::Sad).actual_weight, Some(react), "no appreciation");
 
