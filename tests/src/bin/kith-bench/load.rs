@@ -9,7 +9,7 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use codec::Encode;
+use codec::{Compact, Encode};
 use frame_support::{
 	dispatch::{DispatchClass, PerDispatchClass},
 	weights::Weight,
@@ -20,7 +20,7 @@ use pallet_posts::{PostId, PostKind};
 use serde_json::{json, Value};
 use sp_core::{sr25519, Pair, H256};
 use sp_crypto_hashing::{blake2_256, twox_128};
-use sp_runtime::DispatchError;
+use sp_runtime::{DigestItem, DispatchError};
 use tungstenite::{stream::MaybeTlsStream, Message, WebSocket};
 
 use crate::Args;
@@ -244,6 +244,8 @@ pub struct BlockInfo {
 	pub finalized: Option<Instant>,
 	/// How long the node took to build it and why it stopped adding transactions (its log).
 	pub built: Option<(u64, String)>,
+	/// How long executing it again on its parent's state took, ms ([`Bench::import_ms`]).
+	pub import_ms: Option<u64>,
 }
 
 /// What became of a workload.
@@ -482,6 +484,9 @@ impl<'a> Bench<'a> {
 				block.built = built.get(&block.number).cloned();
 			}
 		}
+		for block in &mut result.blocks {
+			block.import_ms = self.import_ms(block.number);
+		}
 		for (tx, block) in included_in.iter().enumerate() {
 			let (Some(block), Some(at)) = (block, submitted_at[tx]) else { continue };
 			let block = &result.blocks[*block];
@@ -506,6 +511,39 @@ impl<'a> Bench<'a> {
 			self.nonces[*account] = info.map_or(0, |info| info.nonce);
 		}
 		result
+	}
+
+	/// How long importing block `number` takes the node, ms: its runtime executes the block again on
+	/// its parent's state (`Core_execute_block` through `state_call`), as a node that imports it does:
+	/// every extrinsic checked (signatures too) and applied, the state root computed and compared with
+	/// the header's. Not counted: the database commit and the check of the author's seal; counted: one
+	/// JSON-RPC round trip on loopback with the block in it. `None` (and a line on stderr) if the node
+	/// refuses the call.
+	fn import_ms(&self, number: u32) -> Option<u64> {
+		let block = self.node.rpc("chain_getBlock", json!([self.node.block_hash(number)]));
+		let mut header: kith_runtime::Header =
+			serde_json::from_value(block["block"]["header"].clone()).expect("a header");
+		// The seal is the author's signature over the block without it: an importing node takes it
+		// off before it executes the block.
+		if matches!(header.digest.logs.last(), Some(DigestItem::Seal(..))) {
+			header.digest.pop();
+		}
+		let extrinsics = block["block"]["extrinsics"].as_array().expect("extrinsics");
+		// A block encodes as its header and its extrinsics, each of which the node sends encoded.
+		let mut encoded = header.encode();
+		Compact(extrinsics.len() as u32).encode_to(&mut encoded);
+		for xt in extrinsics {
+			encoded.extend(decode_hex(xt));
+		}
+		let params = json!(["Core_execute_block", hex(&encoded), header.parent_hash]);
+		let started = Instant::now();
+		match self.node.try_rpc("state_call", params) {
+			Ok(_) => Some(started.elapsed().as_millis() as u64),
+			Err(e) => {
+				eprintln!("block #{number} could not be executed again: {e:?}");
+				None
+			},
+		}
 	}
 
 	/// Reads block `number`: which of `hashes` it includes and what became of them. `None` if it holds
@@ -576,6 +614,7 @@ impl<'a> Bench<'a> {
 			seen,
 			finalized: None,
 			built: None,
+			import_ms: None,
 		})
 	}
 }

@@ -6,7 +6,7 @@ use std::{collections::BTreeMap, time::Duration};
 use serde_json::{json, Value};
 
 use crate::{
-	load::{Bench, RunResult, Workload},
+	load::{Bench, BlockInfo, RunResult, Workload},
 	Args,
 };
 
@@ -31,6 +31,9 @@ pub struct Report {
 	pub cpu_cores: f64,
 	pub rss_mib: (f64, f64),
 	pub fullest: Option<Fullest>,
+	/// Over the workload's blocks that the weight limit ended, the median time per action to build a
+	/// block and to import it, µs.
+	pub full_median_us: (Option<f64>, Option<f64>),
 	/// Seconds between blocks.
 	pub block_seconds: f64,
 }
@@ -43,23 +46,31 @@ pub struct Fullest {
 	pub fullness: f64,
 	pub end: Option<String>,
 	pub build_ms: Option<u64>,
+	pub import_ms: Option<u64>,
 	/// Weight per action (base extrinsic included), µs.
 	pub weight_us: f64,
 	/// The node's time to build the block per action, µs.
 	pub real_us: Option<f64>,
+	/// The time to import it per action, µs.
+	pub import_us: Option<f64>,
 	/// How many such actions one block holds by weight.
 	pub fit_by_weight: u64,
 }
 
 /// The blocks that count for a rate: all but the first and last of a workload (partly filled by its
 /// start and its tail) when there are three or more; else all of them.
-fn steady(result: &RunResult) -> (&[crate::load::BlockInfo], usize) {
+fn steady(result: &RunResult) -> (&[BlockInfo], usize) {
 	let blocks = &result.blocks;
 	if blocks.len() >= 3 {
 		(&blocks[1..blocks.len() - 1], 1)
 	} else {
 		(&blocks[..], 0)
 	}
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+	values.sort_by(f64::total_cmp);
+	values.get(values.len() / 2).copied()
 }
 
 fn percentiles(mut values: Vec<Duration>) -> Option<(f64, f64)> {
@@ -106,6 +117,17 @@ impl Report {
 		};
 		// Only blocks of the workload alone tell its weight per action.
 		let alone = result.blocks.iter().filter(|b| b.others == 0 && b.normal_weight > 0);
+		let per_action_us = |ms: u64, b: &BlockInfo| ms as f64 * 1000.0 / b.ours as f64;
+		let full: Vec<&BlockInfo> = alone
+			.clone()
+			.filter(|b| b.built.as_ref().is_some_and(|(_, end)| end == "HitBlockWeightLimit"))
+			.collect();
+		let full_median_us = (
+			median(
+				full.iter().filter_map(|b| Some(per_action_us(b.built.as_ref()?.0, b))).collect(),
+			),
+			median(full.iter().filter_map(|b| Some(per_action_us(b.import_ms?, b))).collect()),
+		);
 		let fullest = alone.max_by_key(|b| b.ours).map(|b| {
 			let per_action = b.normal_weight as f64 / b.ours as f64;
 			Fullest {
@@ -114,8 +136,10 @@ impl Report {
 				fullness: b.normal_weight as f64 / bench.max_normal as f64,
 				end: b.built.as_ref().map(|(_, end)| end.clone()),
 				build_ms: b.built.as_ref().map(|(ms, _)| *ms),
+				import_ms: b.import_ms,
 				weight_us: per_action / 1e6,
-				real_us: b.built.as_ref().map(|(ms, _)| *ms as f64 * 1000.0 / b.ours as f64),
+				real_us: b.built.as_ref().map(|(ms, _)| per_action_us(*ms, b)),
+				import_us: b.import_ms.map(|ms| per_action_us(ms, b)),
 				fit_by_weight: (bench.max_normal as f64 / per_action) as u64,
 			}
 		});
@@ -142,12 +166,14 @@ impl Report {
 						"fullness": b.normal_weight as f64 / bench.max_normal as f64,
 						"build_ms": b.built.as_ref().map(|(ms, _)| ms),
 						"ended_by": b.built.as_ref().map(|(_, end)| end),
+						"import_ms": b.import_ms,
 					})
 				})
 				.collect(),
 			cpu_cores: result.cpu_cores,
 			rss_mib: (result.rss_kib.0 as f64 / 1024.0, result.rss_kib.1 as f64 / 1024.0),
 			fullest,
+			full_median_us,
 			block_seconds,
 		}
 	}
@@ -164,6 +190,12 @@ fn rate(value: Option<f64>) -> String {
 
 fn pair(value: Option<(f64, f64)>) -> String {
 	value.map_or("–".into(), |(a, b)| format!("{a:.1} / {b:.1}"))
+}
+
+/// Build and import times per action, µs, as `build / import`.
+fn build_import(build: Option<f64>, import: Option<f64>) -> String {
+	let us = |v: Option<f64>| v.map_or("–".into(), |v| format!("{v:.0}"));
+	format!("{} / {}", us(build), us(import))
 }
 
 fn reasons(map: &BTreeMap<String, usize>) -> String {
@@ -244,21 +276,24 @@ pub fn tables(reports: &[Report], machine: &Machine, args: &Args) -> String {
 			r.rss_mib.1,
 		);
 	}
-	out += "\nThe fullest block of each workload: weight against the time the node took to build it.\n\n";
-	out += "| workload | block | actions | normal weight used | ended by | build (ms) | weight per action (µs) | real per action (µs) | fit by weight | weights allow /s |\n";
-	out += "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|\n";
+	out += "\nThe fullest block of each workload: weight against the time the node took to build it and to \
+	        import it (execute it again on its parent's state), and the median of those times over the \
+	        workload's blocks that the weight limit ended.\n\n";
+	out += "| workload | block | actions | normal weight used | ended by | build / import (ms) | weight per action (µs) | real per action, build / import (µs) | full blocks' median, build / import (µs) | fit by weight | weights allow /s |\n";
+	out += "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n";
 	for r in reports {
 		let Some(f) = &r.fullest else { continue };
 		out += &format!(
-			"| {} | #{} | {} | {:.0}% | {} | {} | {:.0} | {} | {} | {} |\n",
+			"| {} | #{} | {} | {:.0}% | {} | {} | {:.0} | {} | {} | {} | {} |\n",
 			r.name,
 			f.number,
 			f.actions,
 			f.fullness * 100.0,
 			f.end.as_deref().unwrap_or("–"),
-			f.build_ms.map_or("–".into(), |ms| ms.to_string()),
+			build_import(f.build_ms.map(|ms| ms as f64), f.import_ms.map(|ms| ms as f64)),
 			f.weight_us,
-			f.real_us.map_or("–".into(), |us| format!("{us:.0}")),
+			build_import(f.real_us, f.import_us),
+			build_import(r.full_median_us.0, r.full_median_us.1),
 			f.fit_by_weight,
 			rate(r.weights_allow()),
 		);
@@ -297,6 +332,8 @@ pub fn json(reports: &[Report], machine: &Machine, args: &Args) -> Value {
 				"node_rss_mib": r.rss_mib.0,
 				"node_peak_rss_mib": r.rss_mib.1,
 				"weights_allow_per_second": r.weights_allow(),
+				"full_blocks_median_build_us": r.full_median_us.0,
+				"full_blocks_median_import_us": r.full_median_us.1,
 				"fullest_block": r.fullest.as_ref().map(|f| json!({
 					"number": f.number,
 					"actions": f.actions,
@@ -305,6 +342,8 @@ pub fn json(reports: &[Report], machine: &Machine, args: &Args) -> Value {
 					"build_ms": f.build_ms,
 					"weight_per_action_us": f.weight_us,
 					"real_per_action_us": f.real_us,
+					"import_ms": f.import_ms,
+					"import_per_action_us": f.import_us,
 					"fit_by_weight": f.fit_by_weight,
 				})),
 			})
