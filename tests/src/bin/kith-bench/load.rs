@@ -264,7 +264,7 @@ pub struct RunResult {
 	/// Submit → its block first seen finalized.
 	pub to_final: Vec<Duration>,
 	pub blocks: Vec<BlockInfo>,
-	/// The timestamp of the block before the workload's first.
+	/// The timestamp of the block before the workload's first (one slot before it after genesis).
 	pub start_timestamp: u64,
 	/// When the first batch went out.
 	pub started: Instant,
@@ -472,7 +472,11 @@ impl<'a> Bench<'a> {
 			/ end.1.duration_since(started).as_secs_f64();
 		result.rss_kib = self.memory();
 		if let Some(first) = result.blocks.first() {
-			result.start_timestamp = self.timestamp(self.node.block_hash(first.number - 1));
+			// Genesis has no timestamp: the slot before the first block's then.
+			result.start_timestamp = match self.timestamp(self.node.block_hash(first.number - 1)) {
+				0 => first.timestamp.saturating_sub(kith_runtime::MILLI_SECS_PER_BLOCK),
+				timestamp => timestamp,
+			};
 		}
 
 		// When each block was seen finalized; the latencies; how long the node took to build each.
