@@ -22,6 +22,20 @@ where
 	who
 }
 
+/// A signer of the costliest social call and the payer of its credits (the signer, or the account it
+/// acts for), funded, with a handle and the least bond: every read the credit bar makes finds something.
+fn bar_holder<T: Config>() -> (T::AccountId, <T as frame_system::Config>::RuntimeCall, T::AccountId)
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let signer = funded::<T>("signer");
+	let (call, payer) = T::SocialCalls::worst_case(&signer);
+	T::Currency::set_balance(&payer, BalanceOf::<T>::max_value() / 4u32.into());
+	T::Handles::give_handle(&payer);
+	Pallet::<T>::bond(RawOrigin::Signed(payer.clone()).into(), T::MinBond::get()).unwrap();
+	(signer, call, payer)
+}
+
 /// A valid claim of a voucher from a funded sponsor, for the longest handle and profile.
 fn voucher_call<T: Config>() -> Call<T>
 where
@@ -105,11 +119,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn charge_quota() {
-		let signer = funded::<T>("signer");
-		let (call, payer) = T::SocialCalls::worst_case(&signer);
-		T::Currency::set_balance(&payer, BalanceOf::<T>::max_value() / 4u32.into());
-		T::Handles::give_handle(&payer);
-		Pallet::<T>::bond(RawOrigin::Signed(payer.clone()).into(), T::MinBond::get()).unwrap();
+		let (signer, call, payer) = bar_holder::<T>();
 		Bars::<T>::insert(&payer, Bar { used: 1, at: 0u32.into() });
 		let weight = Weight::from_parts(1, 1);
 
@@ -128,11 +138,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn refuse_quota() {
-		let signer = funded::<T>("signer");
-		let (call, payer) = T::SocialCalls::worst_case(&signer);
-		T::Currency::set_balance(&payer, BalanceOf::<T>::max_value() / 4u32.into());
-		T::Handles::give_handle(&payer);
-		Pallet::<T>::bond(RawOrigin::Signed(payer.clone()).into(), T::MinBond::get()).unwrap();
+		let (signer, call, payer) = bar_holder::<T>();
 		let now = frame_system::Pallet::<T>::block_number();
 		Bars::<T>::insert(&payer, Bar { used: Credits::MAX, at: now });
 
