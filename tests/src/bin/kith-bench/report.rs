@@ -68,6 +68,7 @@ fn steady(result: &RunResult) -> (&[BlockInfo], usize) {
 	}
 }
 
+/// The middle of `values` (the upper middle one of an even count); `None` if there are none.
 fn median(mut values: Vec<f64>) -> Option<f64> {
 	values.sort_by(f64::total_cmp);
 	values.get(values.len() / 2).copied()
