@@ -119,10 +119,14 @@ fn a_runtime_upgrade_passes_through_the_root_track() {
 	let node = Node::dev("upgrade");
 	node.wait_best(1);
 	// Right after the upgrade the node compiles the new runtime before it answers, which on a loaded
-	// machine can outlast one request's timeout: then there is no answer yet, and it is asked again.
-	let spec_version = |node: &Node| {
-		node.try_rpc("state_getRuntimeVersion", serde_json::json!([])).ok()?["specVersion"].as_u64()
-	};
+	// machine can outlast one request's timeout: no answer (code 0) is no version yet, asked again; an
+	// error the node answers with fails the test.
+	let spec_version =
+		|node: &Node| match node.try_rpc("state_getRuntimeVersion", serde_json::json!([])) {
+			Ok(version) => version["specVersion"].as_u64(),
+			Err(e) if e.code == 0 => None,
+			Err(e) => node.fail(&format!("state_getRuntimeVersion failed: {e:?}")),
+		};
 	let old = kith_runtime::VERSION.spec_version as u64;
 	assert_eq!(spec_version(&node), Some(old));
 

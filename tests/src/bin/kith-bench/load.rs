@@ -246,6 +246,9 @@ pub struct BlockInfo {
 	pub built: Option<(u64, String)>,
 	/// How long executing it again on its parent's state took, ms ([`Bench::import_ms`]).
 	pub import_ms: Option<u64>,
+	/// Its parent, and the block as a node executes it on import: the header without the author's
+	/// seal, then the extrinsics.
+	unsealed: (H256, Vec<u8>),
 }
 
 /// What became of a workload.
@@ -489,7 +492,7 @@ impl<'a> Bench<'a> {
 			}
 		}
 		for block in &mut result.blocks {
-			block.import_ms = self.import_ms(block.number);
+			block.import_ms = self.import_ms(block);
 		}
 		for (tx, block) in included_in.iter().enumerate() {
 			let (Some(block), Some(at)) = (block, submitted_at[tx]) else { continue };
@@ -517,34 +520,20 @@ impl<'a> Bench<'a> {
 		result
 	}
 
-	/// How long importing block `number` takes the node, ms: its runtime executes the block again on
-	/// its parent's state (`Core_execute_block` through `state_call`), as a node that imports it does:
+	/// How long importing `block` takes the node, ms: its runtime executes the block again on its
+	/// parent's state (`Core_execute_block` through `state_call`), as a node that imports it does:
 	/// every extrinsic checked (signatures too) and applied, the state root computed and compared with
 	/// the header's. Not counted: the database commit and the check of the author's seal; counted: one
 	/// JSON-RPC round trip on loopback with the block in it. `None` (and a line on stderr) if the node
 	/// refuses the call.
-	fn import_ms(&self, number: u32) -> Option<u64> {
-		let block = self.node.rpc("chain_getBlock", json!([self.node.block_hash(number)]));
-		let mut header: kith_runtime::Header =
-			serde_json::from_value(block["block"]["header"].clone()).expect("a header");
-		// The seal is the author's signature over the block without it: an importing node takes it
-		// off before it executes the block.
-		if matches!(header.digest.logs.last(), Some(DigestItem::Seal(..))) {
-			header.digest.pop();
-		}
-		let extrinsics = block["block"]["extrinsics"].as_array().expect("extrinsics");
-		// A block encodes as its header and its extrinsics, each of which the node sends encoded.
-		let mut encoded = header.encode();
-		Compact(extrinsics.len() as u32).encode_to(&mut encoded);
-		for xt in extrinsics {
-			encoded.extend(decode_hex(xt));
-		}
-		let params = json!(["Core_execute_block", hex(&encoded), header.parent_hash]);
+	fn import_ms(&self, block: &BlockInfo) -> Option<u64> {
+		let (parent, unsealed) = &block.unsealed;
+		let params = json!(["Core_execute_block", hex(unsealed), parent]);
 		let started = Instant::now();
 		match self.node.try_rpc("state_call", params) {
 			Ok(_) => Some(started.elapsed().as_millis() as u64),
 			Err(e) => {
-				eprintln!("block #{number} could not be executed again: {e:?}");
+				eprintln!("block #{} could not be executed again: {e:?}", block.number);
 				None
 			},
 		}
@@ -562,8 +551,7 @@ impl<'a> Bench<'a> {
 	) -> Option<BlockInfo> {
 		let seen =
 			self.heads.lock().unwrap().best.get(&number).copied().unwrap_or_else(Instant::now);
-		let hash: H256 =
-			kith_e2e::decode_hex_as::<H256>(&self.node.rpc("chain_getBlockHash", json!([number])));
+		let hash = self.node.block_hash(number);
 		let block = self.node.rpc("chain_getBlock", json!([hash]));
 		let extrinsics: Vec<Vec<u8>> = block["block"]["extrinsics"]
 			.as_array()
@@ -579,6 +567,16 @@ impl<'a> Bench<'a> {
 		if ours.is_empty() {
 			return None;
 		}
+		let mut header: kith_runtime::Header =
+			serde_json::from_value(block["block"]["header"].clone()).expect("a header");
+		// The seal is the author's signature over the block without it: an importing node takes it
+		// off before it executes the block.
+		if matches!(header.digest.logs.last(), Some(DigestItem::Seal(..))) {
+			header.digest.pop();
+		}
+		let mut unsealed = header.encode();
+		Compact(extrinsics.len() as u32).encode_to(&mut unsealed);
+		unsealed.extend(extrinsics.concat());
 		let events: Vec<EventRecord> =
 			self.node.storage_at(&storage_key("System", "Events"), hash).unwrap_or_default();
 		let weight: PerDispatchClass<Weight> =
@@ -619,6 +617,7 @@ impl<'a> Bench<'a> {
 			finalized: None,
 			built: None,
 			import_ms: None,
+			unsealed: (header.parent_hash, unsealed),
 		})
 	}
 }

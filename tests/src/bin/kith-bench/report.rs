@@ -49,12 +49,24 @@ pub struct Fullest {
 	pub import_ms: Option<u64>,
 	/// Weight per action (base extrinsic included), µs.
 	pub weight_us: f64,
-	/// The node's time to build the block per action, µs.
-	pub real_us: Option<f64>,
-	/// The time to import it per action, µs.
-	pub import_us: Option<f64>,
 	/// How many such actions one block holds by weight.
 	pub fit_by_weight: u64,
+}
+
+impl Fullest {
+	/// The node's time to build the block, per action, µs.
+	fn build_us(&self) -> Option<f64> {
+		self.build_ms.map(|ms| per_action_us(ms, self.actions))
+	}
+
+	/// The time to import it, per action, µs.
+	fn import_us(&self) -> Option<f64> {
+		self.import_ms.map(|ms| per_action_us(ms, self.actions))
+	}
+}
+
+fn per_action_us(ms: u64, actions: usize) -> f64 {
+	ms as f64 * 1000.0 / actions as f64
 }
 
 /// The blocks that count for a rate: all but the first and last of a workload (partly filled by its
@@ -118,16 +130,17 @@ impl Report {
 		};
 		// Only blocks of the workload alone tell its weight per action.
 		let alone = result.blocks.iter().filter(|b| b.others == 0 && b.normal_weight > 0);
-		let per_action_us = |ms: u64, b: &BlockInfo| ms as f64 * 1000.0 / b.ours as f64;
 		let full: Vec<&BlockInfo> = alone
 			.clone()
 			.filter(|b| b.built.as_ref().is_some_and(|(_, end)| end == "HitBlockWeightLimit"))
 			.collect();
 		let full_median_us = (
 			median(
-				full.iter().filter_map(|b| Some(per_action_us(b.built.as_ref()?.0, b))).collect(),
+				full.iter()
+					.filter_map(|b| Some(per_action_us(b.built.as_ref()?.0, b.ours)))
+					.collect(),
 			),
-			median(full.iter().filter_map(|b| Some(per_action_us(b.import_ms?, b))).collect()),
+			median(full.iter().filter_map(|b| Some(per_action_us(b.import_ms?, b.ours))).collect()),
 		);
 		let fullest = alone.max_by_key(|b| b.ours).map(|b| {
 			let per_action = b.normal_weight as f64 / b.ours as f64;
@@ -139,8 +152,6 @@ impl Report {
 				build_ms: b.built.as_ref().map(|(ms, _)| *ms),
 				import_ms: b.import_ms,
 				weight_us: per_action / 1e6,
-				real_us: b.built.as_ref().map(|(ms, _)| per_action_us(*ms, b)),
-				import_us: b.import_ms.map(|ms| per_action_us(ms, b)),
 				fit_by_weight: (bench.max_normal as f64 / per_action) as u64,
 			}
 		});
@@ -293,7 +304,7 @@ pub fn tables(reports: &[Report], machine: &Machine, args: &Args) -> String {
 			f.end.as_deref().unwrap_or("–"),
 			build_import(f.build_ms.map(|ms| ms as f64), f.import_ms.map(|ms| ms as f64)),
 			f.weight_us,
-			build_import(f.real_us, f.import_us),
+			build_import(f.build_us(), f.import_us()),
 			build_import(r.full_median_us.0, r.full_median_us.1),
 			f.fit_by_weight,
 			rate(r.weights_allow()),
@@ -342,9 +353,9 @@ pub fn json(reports: &[Report], machine: &Machine, args: &Args) -> Value {
 					"ended_by": f.end,
 					"build_ms": f.build_ms,
 					"weight_per_action_us": f.weight_us,
-					"real_per_action_us": f.real_us,
+					"real_per_action_us": f.build_us(),
 					"import_ms": f.import_ms,
-					"import_per_action_us": f.import_us,
+					"import_per_action_us": f.import_us(),
 					"fit_by_weight": f.fit_by_weight,
 				})),
 			})
